@@ -1,0 +1,91 @@
+import { loadKnowledge, loadTests, trainingExamples } from '../knowledge/load';
+import { Engine } from '../nlu/engine';
+import { measure, meetsBars, pct, BARS, type LabelledQuery, type Metrics } from '../nlu/evaluate';
+import { LANGS, type Example, type Lang } from '../nlu/types';
+
+const FOLDS = 5;
+
+function heldOutQueries(): { engine: Engine; queries: LabelledQuery[]; examples: Example[] } {
+  const knowledge = loadKnowledge();
+  const tests = loadTests(knowledge);
+  const examples = trainingExamples(knowledge);
+  const queries: LabelledQuery[] = [];
+  for (const lang of LANGS) {
+    for (const [intent, list] of Object.entries(tests[lang].intents)) for (const text of list) queries.push({ text, intent, lang });
+    for (const text of tests[lang].outOfScope) queries.push({ text, intent: null, lang });
+  }
+  return { engine: Engine.train(examples), queries, examples };
+}
+
+function line(label: string, m: Metrics): string {
+  return [
+    label.padEnd(8),
+    String(m.inScope).padStart(5),
+    String(m.outOfScope).padStart(5),
+    pct(m.accuracy).padStart(9),
+    m.macroF1.toFixed(3).padStart(9),
+    pct(m.outOfScopePrecision).padStart(9),
+    pct(m.outOfScopeRecall).padStart(9),
+    pct(m.inScopeDeclined).padStart(9),
+    pct(m.answeredDirectly).padStart(9),
+  ].join(' ');
+}
+
+const HEADER = `${'lang'.padEnd(8)} ${'in'.padStart(5)} ${'oos'.padStart(5)} ${'accuracy'.padStart(9)} ${'macro-F1'.padStart(9)} ${'oos-prec'.padStart(9)} ${'oos-rec'.padStart(9)} ${'in-decl'.padStart(9)} ${'direct'.padStart(9)}`;
+
+/** K-fold cross-validation of the whole engine (its own calibration included) over the examples. */
+function crossValidate(examples: readonly Example[]): Record<Lang | 'all', Metrics> {
+  const predictions: Array<{ query: LabelledQuery; result: ReturnType<Engine['classify']> }> = [];
+  for (let f = 0; f < FOLDS; f += 1) {
+    const train = examples.filter((_, i) => i % FOLDS !== f);
+    const test = examples.filter((_, i) => i % FOLDS === f);
+    const engine = Engine.train(train);
+    for (const e of test) {
+      const lang = e.lang ?? 'en';
+      predictions.push({ query: { text: e.text, intent: e.intent, lang }, result: engine.classify(e.text, e.lang) });
+    }
+  }
+  const out = {} as Record<Lang | 'all', Metrics>;
+  for (const lang of [...LANGS, 'all'] as const) {
+    const chosen = predictions.filter((p) => lang === 'all' || p.query.lang === lang);
+    out[lang] = measure(chosen.map((p) => p.query), chosen.map((p) => p.result));
+  }
+  return out;
+}
+
+function main(): void {
+  const json = process.argv.includes('--json');
+  const started = Date.now();
+  const { engine, queries, examples } = heldOutQueries();
+  const results = queries.map((q) => engine.classify(q.text, q.lang));
+  const perLang = {} as Record<Lang | 'all', Metrics>;
+  for (const lang of LANGS) {
+    const idx = queries.map((q, i) => (q.lang === lang ? i : -1)).filter((i) => i >= 0);
+    perLang[lang] = measure(idx.map((i) => queries[i] as LabelledQuery), idx.map((i) => results[i] as (typeof results)[number]));
+  }
+  perLang.all = measure(queries, results);
+  const cv = crossValidate(examples);
+  const failures = LANGS.flatMap((lang) => meetsBars(perLang[lang]).map((f) => `${lang}: ${f}`));
+
+  if (json) {
+    process.stdout.write(`${JSON.stringify({ report: engine.report, heldOut: perLang, crossValidation: cv, failures }, null, 2)}\n`);
+  } else {
+    const r = engine.report;
+    const out: string[] = [];
+    out.push(`Trained on ${r.examples} examples (${r.intents} intents, ${r.outOfScopeExamples} out-of-scope) in 3 languages.`);
+    out.push(`Chosen from ${r.folds}-fold cross-validated scores: blend ${r.blend}, decline below ${r.declineThreshold.toFixed(3)}, ask below ${r.answerThreshold.toFixed(3)}.`);
+    out.push('', 'Held-out test questions (never trained on):', HEADER);
+    for (const lang of [...LANGS, 'all'] as const) out.push(line(lang, perLang[lang]));
+    out.push('', 'Most confused (expected -> predicted):');
+    for (const c of perLang.all.confusions.slice(0, 12)) out.push(`  ${String(c.count).padStart(3)}  ${c.expected} -> ${c.predicted}   e.g. "${c.examples[0] ?? ''}"`);
+    out.push('', `${FOLDS}-fold cross-validation over the training examples:`, HEADER);
+    for (const lang of [...LANGS, 'all'] as const) out.push(line(lang, cv[lang]));
+    out.push('', `Bars per language: accuracy >= ${pct(BARS.accuracy)}, out-of-scope declined >= ${pct(BARS.outOfScopeRecall)}, in-scope declined <= ${pct(BARS.inScopeDeclined)}.`);
+    out.push(failures.length === 0 ? 'All bars met.' : `Below the bars:\n  ${failures.join('\n  ')}`);
+    out.push(`(${((Date.now() - started) / 1000).toFixed(1)} s)`);
+    process.stdout.write(`${out.join('\n')}\n`);
+  }
+  process.exitCode = failures.length === 0 ? 0 : 1;
+}
+
+main();

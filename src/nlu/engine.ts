@@ -1,0 +1,264 @@
+import { correctTerms, features, terms, type FeatureBag, type Term } from './analyze';
+import { Calibrator, chooseAnswerThreshold, chooseDeclineThreshold, type ScoredOutcome } from './calibrate';
+import { NearestNeighbours, SoftmaxClassifier } from './classifiers';
+import { detectLanguage } from './detect';
+import { Speller } from './speller';
+import { LANGS, type Candidate, type Classification, type Example, type Lang } from './types';
+import { Vocabulary, type SparseVector } from './vectors';
+
+/** The longest text analysed; anything after it is ignored rather than slowing every turn. */
+export const MAX_ANALYSED_CHARS = 2000;
+
+/** Precision asked of direct answers on cross-validated data; below it the bot asks. */
+const ANSWER_PRECISION = 0.98;
+const BLENDS = [0.3, 0.5, 0.7] as const;
+
+interface AnalysedExample {
+  terms: Term[];
+  label: number;
+}
+
+/** Raw evidence for one text: softmax probabilities and nearest-example similarities per class. */
+interface Evidence {
+  probs: Float64Array;
+  sims: Float64Array;
+}
+
+/** Vocabulary, speller and both classifiers built from one set of analysed examples. */
+class Core {
+  private readonly vocabulary: Vocabulary;
+  private readonly speller: Speller;
+  private readonly stemOf = new Map<string, string>();
+  private readonly softmax: SoftmaxClassifier;
+  private readonly neighbours: NearestNeighbours;
+
+  constructor(
+    examples: readonly AnalysedExample[],
+    private readonly classes: number,
+    seed: number,
+  ) {
+    const surfaces: string[] = [];
+    for (const example of examples) {
+      for (const term of example.terms) {
+        surfaces.push(term.surface);
+        if (!this.stemOf.has(term.surface)) this.stemOf.set(term.surface, term.stem);
+      }
+    }
+    this.speller = new Speller(surfaces);
+    const bags = examples.map((e) => features(e.terms));
+    this.vocabulary = new Vocabulary(bags);
+    const vectors = bags.map((bag) => this.vocabulary.vectorize(bag));
+    const labels = examples.map((e) => e.label);
+    this.softmax = SoftmaxClassifier.train(vectors, labels, this.vocabulary.size, classes, seed);
+    this.neighbours = new NearestNeighbours(vectors, labels, this.vocabulary.size, classes);
+  }
+
+  vector(items: Term[]): SparseVector {
+    const bag: FeatureBag = features(correctTerms(items, this.speller, this.stemOf));
+    return this.vocabulary.vectorize(bag);
+  }
+
+  evidence(items: Term[]): Evidence {
+    const x = this.vector(items);
+    const probs = this.softmax.probabilities(x, new Float64Array(this.classes));
+    const sims = this.neighbours.similarities(x, new Float64Array(this.classes));
+    if (x.idx.length === 0) probs.fill(0);
+    return { probs, sims };
+  }
+}
+
+export interface EngineReport {
+  examples: number;
+  intents: number;
+  outOfScopeExamples: number;
+  folds: number;
+  blend: number;
+  declineThreshold: number;
+  answerThreshold: number;
+  /** Cross-validated share of in-scope examples whose top intent was right. */
+  crossValidatedAccuracy: number;
+  calibration: { weights: readonly number[]; bias: number };
+}
+
+export interface TrainOptions {
+  seed?: number;
+  /** Number of cross-validation folds used to calibrate scores and choose thresholds. */
+  folds?: number;
+}
+
+/**
+ * The matching engine: built from labelled examples, it classifies a question into an intent
+ * with a calibrated score and decides to answer, ask which was meant, or decline.
+ */
+export class Engine {
+  private constructor(
+    private readonly intents: readonly string[],
+    private readonly hasOutOfScope: boolean,
+    private readonly core: Core,
+    private readonly blend: number,
+    private readonly calibrator: Calibrator,
+    private readonly declineThreshold: number,
+    private readonly answerThreshold: number,
+    readonly report: EngineReport,
+  ) {}
+
+  static train(examples: readonly Example[], options: TrainOptions = {}): Engine {
+    const seed = options.seed ?? 7;
+    const intents = [...new Set(examples.map((e) => e.intent).filter((i): i is string => i !== null))].sort();
+    if (intents.length === 0) throw new Error('training data has no in-scope intent');
+    const hasOutOfScope = examples.some((e) => e.intent === null);
+    const classes = intents.length + (hasOutOfScope ? 1 : 0);
+    const labelOf = new Map(intents.map((intent, i) => [intent, i]));
+    const analysed: AnalysedExample[] = examples.map((e) => ({
+      terms: terms(clip(e.text), e.lang ?? detectLanguage(e.text)?.lang ?? 'en'),
+      label: e.intent === null ? intents.length : (labelOf.get(e.intent) as number),
+    }));
+
+    // Cross-validation: each example is scored by a model that never saw it.
+    const folds = Math.max(2, Math.min(options.folds ?? (analysed.length > 5000 ? 3 : 5), analysed.length));
+    const foldOf = stratifiedFolds(analysed.map((a) => a.label), folds);
+    const held: Array<{ evidence: Evidence; label: number }> = [];
+    for (let f = 0; f < folds; f += 1) {
+      const train = analysed.filter((_, i) => foldOf[i] !== f);
+      if (train.length === 0) continue;
+      const core = new Core(train, classes, seed + f);
+      analysed.forEach((a, i) => {
+        if (foldOf[i] === f) held.push({ evidence: core.evidence(a.terms), label: a.label });
+      });
+    }
+
+    const nIntents = intents.length;
+    const accuracyOf = (blend: number): number => {
+      let right = 0;
+      let total = 0;
+      for (const h of held) {
+        if (h.label >= nIntents) continue;
+        total += 1;
+        if (ranked(h.evidence, blend, nIntents)[0]?.index === h.label) right += 1;
+      }
+      return total === 0 ? 0 : right / total;
+    };
+    let blend: number = BLENDS[1];
+    let bestAccuracy = accuracyOf(blend);
+    for (const candidate of BLENDS) {
+      const accuracy = accuracyOf(candidate);
+      if (accuracy > bestAccuracy + 1e-12) {
+        bestAccuracy = accuracy;
+        blend = candidate;
+      }
+    }
+
+    const samples: number[][] = [];
+    const labels: boolean[] = [];
+    const rows: Array<{ x: number[]; inScope: boolean; correct: boolean }> = [];
+    for (const h of held) {
+      const order = ranked(h.evidence, blend, nIntents);
+      const top = order[0];
+      if (!top) continue;
+      const x = evidenceFeatures(h.evidence, order, 0, nIntents, hasOutOfScope);
+      const correct = top.index === h.label;
+      samples.push(x);
+      labels.push(correct);
+      rows.push({ x, inScope: h.label < nIntents, correct });
+    }
+    const calibrator = Calibrator.fit(samples, labels);
+    const outcomes: ScoredOutcome[] = rows.map((r) => ({ p: calibrator.probability(r.x), inScope: r.inScope, correct: r.correct }));
+    const declineThreshold = chooseDeclineThreshold(outcomes);
+    const answerThreshold = chooseAnswerThreshold(outcomes, declineThreshold, ANSWER_PRECISION);
+
+    const core = new Core(analysed, classes, seed);
+    const report: EngineReport = {
+      examples: analysed.length,
+      intents: nIntents,
+      outOfScopeExamples: analysed.filter((a) => a.label === nIntents).length,
+      folds,
+      blend,
+      declineThreshold,
+      answerThreshold,
+      crossValidatedAccuracy: bestAccuracy,
+      calibration: { weights: calibrator.weights, bias: calibrator.bias },
+    };
+    return new Engine(intents, hasOutOfScope, core, blend, calibrator, declineThreshold, answerThreshold, report);
+  }
+
+  /** The intents this engine knows, sorted. */
+  get intentIds(): readonly string[] {
+    return this.intents;
+  }
+
+  /**
+   * Classifies one message. `lang` picks the language pipeline; without it the language is
+   * detected, and when detection gives nothing every pipeline is tried and the surest wins.
+   * Never throws: any input the engine cannot use is declined.
+   */
+  classify(text: unknown, lang?: Lang): Classification {
+    const input = typeof text === 'string' ? clip(text) : '';
+    const chosen = lang ?? detectLanguage(input)?.lang;
+    if (chosen) return this.classifyIn(input, chosen);
+    let best: Classification | undefined;
+    for (const candidate of LANGS) {
+      const result = this.classifyIn(input, candidate);
+      if (!best || result.score > best.score) best = result;
+    }
+    return best as Classification;
+  }
+
+  private classifyIn(text: string, lang: Lang): Classification {
+    const items = terms(text, lang);
+    const declined: Classification = { intent: null, score: 0, decision: 'decline', best: null, candidates: [], lang };
+    if (items.length === 0) return declined;
+    const nIntents = this.intents.length;
+    const evidence = this.core.evidence(items);
+    const order = ranked(evidence, this.blend, nIntents);
+    if (!order[0] || order[0].value <= 0) return declined;
+    const candidates: Candidate[] = order.slice(0, 3).map((entry, position) => ({
+      intent: this.intents[entry.index] as string,
+      score: round(this.calibrator.probability(evidenceFeatures(evidence, order, position, nIntents, this.hasOutOfScope))),
+    }));
+    const top = candidates[0] as Candidate;
+    const decision = top.score < this.declineThreshold ? 'decline' : top.score < this.answerThreshold ? 'clarify' : 'answer';
+    return { intent: decision === 'decline' ? null : top.intent, score: top.score, decision, best: top.intent, candidates, lang };
+  }
+}
+
+function clip(text: string): string {
+  return text.length > MAX_ANALYSED_CHARS ? text.slice(0, MAX_ANALYSED_CHARS) : text;
+}
+
+function round(value: number): number {
+  return Math.round(value * 1e6) / 1e6;
+}
+
+interface Ranked {
+  index: number;
+  value: number;
+}
+
+/** In-scope classes by blended score, best first; ties broken by class order for determinism. */
+function ranked(evidence: Evidence, blend: number, nIntents: number): Ranked[] {
+  const out: Ranked[] = [];
+  for (let c = 0; c < nIntents; c += 1) {
+    out.push({ index: c, value: blend * (evidence.probs[c] as number) + (1 - blend) * (evidence.sims[c] as number) });
+  }
+  return out.sort((a, b) => b.value - a.value || a.index - b.index);
+}
+
+/** What the calibrator sees for the candidate at `position`: its score, its lead, and the out-of-scope evidence. */
+function evidenceFeatures(evidence: Evidence, order: Ranked[], position: number, nIntents: number, hasOutOfScope: boolean): number[] {
+  const me = order[position] as Ranked;
+  const rival = order[position === 0 ? 1 : 0];
+  const lead = me.value - (rival?.value ?? 0);
+  const oosProb = hasOutOfScope ? (evidence.probs[nIntents] as number) : 0;
+  const oosSim = hasOutOfScope ? (evidence.sims[nIntents] as number) : 0;
+  return [me.value, lead, evidence.probs[me.index] as number, evidence.sims[me.index] as number, oosProb, oosSim];
+}
+
+/** Fold number per item, spreading each label evenly over the folds in a fixed order. */
+function stratifiedFolds(labels: readonly number[], folds: number): number[] {
+  const seen = new Map<number, number>();
+  return labels.map((label) => {
+    const count = seen.get(label) ?? 0;
+    seen.set(label, count + 1);
+    return (count + label) % folds;
+  });
+}
