@@ -1,6 +1,7 @@
 import { createReadStream } from 'node:fs';
 import { z } from 'zod';
-import { loadKnowledge, trainingExamples } from '../knowledge/load';
+import { buildEngine } from '../knowledge/engine';
+import { loadKnowledge } from '../knowledge/load';
 import { Engine } from '../nlu/engine';
 import { LANGS, type Example } from '../nlu/types';
 import { readLines } from './jsonl';
@@ -55,8 +56,8 @@ async function readTraining(file: string): Promise<Example[]> {
 
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
-  const examples = args.train ? await readTraining(args.train) : trainingExamples(loadKnowledge());
-  const engine = Engine.train(examples);
+  // A foreign data set is measured with the engine alone: the knowledge base's concept lexicon is about this domain.
+  const engine = args.train ? Engine.train(await readTraining(args.train)) : buildEngine(loadKnowledge());
   const lines = await readLines(process.stdin);
   const out: string[] = [];
   for (const line of lines) {

@@ -1,11 +1,12 @@
-import { loadKnowledge, loadTests, trainingExamples } from '../knowledge/load';
-import { Engine } from '../nlu/engine';
+import { loadKnowledge, loadTests, trainingExamples, type Knowledge } from '../knowledge/load';
+import { buildEngine } from '../knowledge/engine';
+import type { Engine } from '../nlu/engine';
 import { measure, meetsBars, pct, BARS, type LabelledQuery, type Metrics } from '../nlu/evaluate';
 import { LANGS, type Example, type Lang } from '../nlu/types';
 
 const FOLDS = 5;
 
-function heldOutQueries(): { engine: Engine; queries: LabelledQuery[]; examples: Example[] } {
+function heldOutQueries(): { engine: Engine; queries: LabelledQuery[]; examples: Example[]; knowledge: Knowledge } {
   const knowledge = loadKnowledge();
   const tests = loadTests(knowledge);
   const examples = trainingExamples(knowledge);
@@ -14,7 +15,7 @@ function heldOutQueries(): { engine: Engine; queries: LabelledQuery[]; examples:
     for (const [intent, list] of Object.entries(tests[lang].intents)) for (const text of list) queries.push({ text, intent, lang });
     for (const text of tests[lang].outOfScope) queries.push({ text, intent: null, lang });
   }
-  return { engine: Engine.train(examples), queries, examples };
+  return { engine: buildEngine(knowledge, examples), queries, examples, knowledge };
 }
 
 function line(label: string, m: Metrics): string {
@@ -34,12 +35,12 @@ function line(label: string, m: Metrics): string {
 const HEADER = `${'lang'.padEnd(8)} ${'in'.padStart(5)} ${'oos'.padStart(5)} ${'accuracy'.padStart(9)} ${'macro-F1'.padStart(9)} ${'oos-prec'.padStart(9)} ${'oos-rec'.padStart(9)} ${'in-decl'.padStart(9)} ${'direct'.padStart(9)}`;
 
 /** K-fold cross-validation of the whole engine (its own calibration included) over the examples. */
-function crossValidate(examples: readonly Example[]): Record<Lang | 'all', Metrics> {
+function crossValidate(knowledge: Knowledge, examples: readonly Example[]): Record<Lang | 'all', Metrics> {
   const predictions: Array<{ query: LabelledQuery; result: ReturnType<Engine['classify']> }> = [];
   for (let f = 0; f < FOLDS; f += 1) {
     const train = examples.filter((_, i) => i % FOLDS !== f);
     const test = examples.filter((_, i) => i % FOLDS === f);
-    const engine = Engine.train(train);
+    const engine = buildEngine(knowledge, train);
     for (const e of test) {
       const lang = e.lang ?? 'en';
       predictions.push({ query: { text: e.text, intent: e.intent, lang }, result: engine.classify(e.text, e.lang) });
@@ -56,7 +57,7 @@ function crossValidate(examples: readonly Example[]): Record<Lang | 'all', Metri
 function main(): void {
   const json = process.argv.includes('--json');
   const started = Date.now();
-  const { engine, queries, examples } = heldOutQueries();
+  const { engine, queries, examples, knowledge } = heldOutQueries();
   const results = queries.map((q) => engine.classify(q.text, q.lang));
   const perLang = {} as Record<Lang | 'all', Metrics>;
   for (const lang of LANGS) {
@@ -64,7 +65,7 @@ function main(): void {
     perLang[lang] = measure(idx.map((i) => queries[i] as LabelledQuery), idx.map((i) => results[i] as (typeof results)[number]));
   }
   perLang.all = measure(queries, results);
-  const cv = crossValidate(examples);
+  const cv = crossValidate(knowledge, examples);
   const failures = LANGS.flatMap((lang) => meetsBars(perLang[lang]).map((f) => `${lang}: ${f}`));
 
   if (json) {

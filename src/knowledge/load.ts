@@ -3,9 +3,11 @@ import path from 'node:path';
 import type { z } from 'zod';
 import { LANGS, type Example, type Lang } from '../nlu/types';
 import {
+  conceptsFileSchema,
   examplesFileSchema,
   intentsFileSchema,
   testsFileSchema,
+  type ConceptsFile,
   type ExamplesFile,
   type IntentDefinition,
   type IntentsFile,
@@ -61,6 +63,8 @@ export interface Knowledge {
   intents: readonly IntentDefinition[];
   byId: ReadonlyMap<string, IntentDefinition>;
   examples: Readonly<Record<Lang, ExamplesFile>>;
+  /** Concept name -> words and phrases per language (knowledge/concepts/{lang}.json). */
+  concepts: Record<string, Partial<Record<Lang, string[]>>>;
 }
 
 function checkCoverage(file: string, lang: Lang, declared: Lang, intents: IntentsFile, listed: Record<string, string[]>): void {
@@ -83,8 +87,16 @@ export function loadKnowledge(dir: string = KNOWLEDGE_DIR): Knowledge {
     checkCoverage(file, lang, parsed.lang, intents, parsed.intents);
     examples[lang] = parsed;
   }
+  const concepts: Knowledge['concepts'] = {};
+  for (const lang of LANGS) {
+    const file = path.join(dir, 'concepts', `${lang}.json`);
+    const parsed: ConceptsFile = parseFile(file, conceptsFileSchema);
+    if (parsed.lang !== lang) throw new KnowledgeError(file, [`at lang: says "${parsed.lang}" but the file is for "${lang}"`]);
+    for (const [name, phrases] of Object.entries(parsed.concepts)) (concepts[name] ??= {})[lang] = phrases;
+  }
   return {
     dir,
+    concepts,
     source: intents.source,
     intents: intents.intents,
     byId: new Map(intents.intents.map((i) => [i.id, i])),

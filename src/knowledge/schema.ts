@@ -89,3 +89,15 @@ export type IntentDefinition = z.infer<typeof intentSchema>;
 export type IntentsFile = z.infer<typeof intentsFileSchema>;
 export type ExamplesFile = z.infer<typeof examplesFileSchema>;
 export type TestsFile = z.infer<typeof testsFileSchema>;
+
+export const conceptsFileSchema = z
+  .object({
+    lang: z.enum(LANGS),
+    concepts: z.record(
+      z.string().regex(/^[a-z][a-z0-9_]*$/, 'a concept name is lower-case letters, digits and _'),
+      z.array(z.string().min(1).max(80)).min(1),
+    ),
+  })
+  .strict();
+
+export type ConceptsFile = z.infer<typeof conceptsFileSchema>;

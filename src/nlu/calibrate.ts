@@ -59,12 +59,13 @@ export interface ScoredOutcome {
 }
 
 /**
- * The decline threshold that maximises balanced accuracy on cross-validated outcomes:
- * half the share of in-scope items answered with the right intent, half the share of
- * out-of-scope items declined. With no out-of-scope items it maximises plain accuracy,
- * which never declines. Ties go to the middle of the best interval.
+ * The decline threshold that minimises the cost of wrong decisions on cross-validated
+ * outcomes: the share of in-scope items declined, weighted by `inScopeWeight`, plus the
+ * share of out-of-scope items answered. In-scope items whose top intent is wrong cost
+ * nothing when declined. With no out-of-scope items nothing is declined. Ties go to the
+ * middle of the best interval.
  */
-export function chooseDeclineThreshold(outcomes: readonly ScoredOutcome[]): number {
+export function chooseDeclineThreshold(outcomes: readonly ScoredOutcome[], inScopeWeight = 1): number {
   const inScope = outcomes.filter((o) => o.inScope).length;
   const outOfScope = outcomes.length - inScope;
   if (outOfScope === 0 || inScope === 0) return 0;
@@ -72,7 +73,8 @@ export function chooseDeclineThreshold(outcomes: readonly ScoredOutcome[]): numb
   // Threshold below every score: everything answered.
   let answeredRight = sorted.filter((o) => o.inScope && o.correct).length;
   let declinedOut = 0;
-  let best = 0.5 * (answeredRight / inScope) + 0;
+  const value0 = (right: number, declined: number): number => inScopeWeight * (right / inScope) + declined / outOfScope;
+  let best = value0(answeredRight, 0);
   let bestLow = 0;
   let bestHigh = sorted[0]?.p ?? 0;
   for (let i = 0; i < sorted.length; i += 1) {
@@ -81,7 +83,7 @@ export function chooseDeclineThreshold(outcomes: readonly ScoredOutcome[]): numb
     if (!o.inScope) declinedOut += 1;
     const next = sorted[i + 1];
     if (next && next.p === o.p) continue;
-    const value = 0.5 * (answeredRight / inScope) + 0.5 * (declinedOut / outOfScope);
+    const value = value0(answeredRight, declinedOut);
     if (value > best + 1e-12) {
       best = value;
       bestLow = o.p;

@@ -1,6 +1,7 @@
-import { correctTerms, features, terms, type FeatureBag, type Term } from './analyze';
+import { analyze, contentTerms, correctTerms, features, type Term } from './analyze';
 import { Calibrator, chooseAnswerThreshold, chooseDeclineThreshold, type ScoredOutcome } from './calibrate';
 import { NearestNeighbours, SoftmaxClassifier } from './classifiers';
+import { ConceptMatcher, type ConceptLexicon } from './concepts';
 import { detectLanguage } from './detect';
 import { Speller } from './speller';
 import { LANGS, type Candidate, type Classification, type Example, type Lang } from './types';
@@ -12,9 +13,16 @@ export const MAX_ANALYSED_CHARS = 2000;
 /** Precision asked of direct answers on cross-validated data; below it the bot asks. */
 const ANSWER_PRECISION = 0.98;
 const BLENDS = [0.3, 0.5, 0.7] as const;
+/**
+ * How much worse declining an answerable question is than answering an out-of-scope one,
+ * in the ratio of the tolerated rates (3% of answerable questions declined, 5% of
+ * out-of-scope ones answered).
+ */
+const DECLINE_COST_RATIO = 0.05 / 0.03;
 
 interface AnalysedExample {
   terms: Term[];
+  lang: Lang;
   label: number;
 }
 
@@ -22,6 +30,8 @@ interface AnalysedExample {
 interface Evidence {
   probs: Float64Array;
   sims: Float64Array;
+  /** Share of the content words that no training example uses: a question about something else. */
+  unknown: number;
 }
 
 /** Vocabulary, speller and both classifiers built from one set of analysed examples. */
@@ -29,23 +39,30 @@ class Core {
   private readonly vocabulary: Vocabulary;
   private readonly speller: Speller;
   private readonly stemOf = new Map<string, string>();
+  private readonly knownStems = new Set<string>();
   private readonly softmax: SoftmaxClassifier;
   private readonly neighbours: NearestNeighbours;
 
   constructor(
     examples: readonly AnalysedExample[],
     private readonly classes: number,
+    private readonly concepts: ConceptMatcher | undefined,
     seed: number,
   ) {
     const surfaces: string[] = [];
+    const known = (surface: string, stem: string): void => {
+      surfaces.push(surface);
+      if (!this.stemOf.has(surface)) this.stemOf.set(surface, stem);
+    };
     for (const example of examples) {
-      for (const term of example.terms) {
-        surfaces.push(term.surface);
-        if (!this.stemOf.has(term.surface)) this.stemOf.set(term.surface, term.stem);
+      for (const term of contentTerms(example.terms)) {
+        known(term.surface, term.stem);
+        this.knownStems.add(term.stem);
       }
     }
+    for (const word of concepts?.vocabulary ?? []) known(word.surface, word.stem);
     this.speller = new Speller(surfaces);
-    const bags = examples.map((e) => features(e.terms));
+    const bags = examples.map((e) => this.bag(e.terms, e.lang));
     this.vocabulary = new Vocabulary(bags);
     const vectors = bags.map((bag) => this.vocabulary.vectorize(bag));
     const labels = examples.map((e) => e.label);
@@ -53,17 +70,19 @@ class Core {
     this.neighbours = new NearestNeighbours(vectors, labels, this.vocabulary.size, classes);
   }
 
-  vector(items: Term[]): SparseVector {
-    const bag: FeatureBag = features(correctTerms(items, this.speller, this.stemOf));
-    return this.vocabulary.vectorize(bag);
+  private bag(items: readonly Term[], lang: Lang): Map<string, number> {
+    return features(items, this.concepts?.match(items, lang) ?? []);
   }
 
-  evidence(items: Term[]): Evidence {
-    const x = this.vector(items);
+  evidence(items: readonly Term[], lang: Lang): Evidence {
+    const fixed = correctTerms(items, this.speller, this.stemOf);
+    const content = contentTerms(fixed);
+    const unknown = content.filter((t) => !this.knownStems.has(t.stem)).length / Math.max(1, content.length);
+    const x = this.vocabulary.vectorize(this.bag(fixed, lang));
     const probs = this.softmax.probabilities(x, new Float64Array(this.classes));
     const sims = this.neighbours.similarities(x, new Float64Array(this.classes));
     if (x.idx.length === 0) probs.fill(0);
-    return { probs, sims };
+    return { probs, sims, unknown };
   }
 }
 
@@ -82,6 +101,8 @@ export interface EngineReport {
 
 export interface TrainOptions {
   seed?: number;
+  /** Words and phrases that mean the same thing, shared across languages (knowledge/concepts.json). */
+  concepts?: ConceptLexicon;
   /** Number of cross-validation folds used to calibrate scores and choose thresholds. */
   folds?: number;
 }
@@ -109,10 +130,11 @@ export class Engine {
     const hasOutOfScope = examples.some((e) => e.intent === null);
     const classes = intents.length + (hasOutOfScope ? 1 : 0);
     const labelOf = new Map(intents.map((intent, i) => [intent, i]));
-    const analysed: AnalysedExample[] = examples.map((e) => ({
-      terms: terms(clip(e.text), e.lang ?? detectLanguage(e.text)?.lang ?? 'en'),
-      label: e.intent === null ? intents.length : (labelOf.get(e.intent) as number),
-    }));
+    const concepts = options.concepts ? new ConceptMatcher(options.concepts) : undefined;
+    const analysed: AnalysedExample[] = examples.map((e) => {
+      const lang = e.lang ?? detectLanguage(e.text)?.lang ?? 'en';
+      return { terms: analyze(clip(e.text), lang), lang, label: e.intent === null ? intents.length : (labelOf.get(e.intent) as number) };
+    });
 
     // Cross-validation: each example is scored by a model that never saw it.
     const folds = Math.max(2, Math.min(options.folds ?? (analysed.length > 5000 ? 3 : 5), analysed.length));
@@ -121,9 +143,9 @@ export class Engine {
     for (let f = 0; f < folds; f += 1) {
       const train = analysed.filter((_, i) => foldOf[i] !== f);
       if (train.length === 0) continue;
-      const core = new Core(train, classes, seed + f);
+      const core = new Core(train, classes, concepts, seed + f);
       analysed.forEach((a, i) => {
-        if (foldOf[i] === f) held.push({ evidence: core.evidence(a.terms), label: a.label });
+        if (foldOf[i] === f) held.push({ evidence: core.evidence(a.terms, a.lang), label: a.label });
       });
     }
 
@@ -163,10 +185,10 @@ export class Engine {
     }
     const calibrator = Calibrator.fit(samples, labels);
     const outcomes: ScoredOutcome[] = rows.map((r) => ({ p: calibrator.probability(r.x), inScope: r.inScope, correct: r.correct }));
-    const declineThreshold = chooseDeclineThreshold(outcomes);
+    const declineThreshold = chooseDeclineThreshold(outcomes, DECLINE_COST_RATIO);
     const answerThreshold = chooseAnswerThreshold(outcomes, declineThreshold, ANSWER_PRECISION);
 
-    const core = new Core(analysed, classes, seed);
+    const core = new Core(analysed, classes, concepts, seed);
     const report: EngineReport = {
       examples: analysed.length,
       intents: nIntents,
@@ -204,11 +226,11 @@ export class Engine {
   }
 
   private classifyIn(text: string, lang: Lang): Classification {
-    const items = terms(text, lang);
+    const items = analyze(text, lang);
     const declined: Classification = { intent: null, score: 0, decision: 'decline', best: null, candidates: [], lang };
     if (items.length === 0) return declined;
     const nIntents = this.intents.length;
-    const evidence = this.core.evidence(items);
+    const evidence = this.core.evidence(items, lang);
     const order = ranked(evidence, this.blend, nIntents);
     if (!order[0] || order[0].value <= 0) return declined;
     const candidates: Candidate[] = order.slice(0, 3).map((entry, position) => ({
@@ -250,7 +272,7 @@ function evidenceFeatures(evidence: Evidence, order: Ranked[], position: number,
   const lead = me.value - (rival?.value ?? 0);
   const oosProb = hasOutOfScope ? (evidence.probs[nIntents] as number) : 0;
   const oosSim = hasOutOfScope ? (evidence.sims[nIntents] as number) : 0;
-  return [me.value, lead, evidence.probs[me.index] as number, evidence.sims[me.index] as number, oosProb, oosSim];
+  return [me.value, lead, evidence.probs[me.index] as number, evidence.sims[me.index] as number, oosProb, oosSim, evidence.unknown];
 }
 
 /** Fold number per item, spreading each label evenly over the folds in a fixed order. */

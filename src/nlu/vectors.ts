@@ -1,4 +1,4 @@
-import { GROUP_WEIGHTS, groupOf, type FeatureBag } from './analyze';
+import { FEATURE_GROUPS, GROUP_WEIGHTS, groupOf, type FeatureBag, type FeatureGroup } from './analyze';
 
 /** A sparse, L2-normalised vector over the feature index. */
 export interface SparseVector {
@@ -10,6 +10,7 @@ export interface SparseVector {
 export class Vocabulary {
   private readonly ids = new Map<string, number>();
   private idfs: Float64Array = new Float64Array(0);
+  private unseenIdf = 1;
 
   constructor(bags: readonly FeatureBag[]) {
     const df = new Map<string, number>();
@@ -20,28 +21,37 @@ export class Vocabulary {
       this.ids.set(key, i);
       this.idfs[i] = Math.log((bags.length + 1) / ((df.get(key) ?? 0) + 1)) + 1;
     });
+    this.unseenIdf = Math.log(bags.length + 1) + 1;
   }
 
   get size(): number {
     return this.idfs.length;
   }
 
-  /** TF-IDF weights, each feature group normalised then weighted, the whole scaled to unit length. */
+  /**
+   * TF-IDF weights, each feature group normalised then weighted, the whole scaled to unit length.
+   * Features never seen in training have no coordinate but keep their weight in the norms, so
+   * a question that is mostly about something else ("is it raining this weekend") cannot look
+   * like a short example that shares its one known word.
+   */
   vectorize(bag: FeatureBag): SparseVector {
-    const entries: Array<[number, number, number]> = [];
-    const groupNorms = { word: 0, bigram: 0, char: 0 };
+    const entries: Array<[number, number, FeatureGroup]> = [];
+    const groupNorms = Object.fromEntries(FEATURE_GROUPS.map((g) => [g, 0])) as Record<FeatureGroup, number>;
+    const unseen = Object.fromEntries(FEATURE_GROUPS.map((g) => [g, 0])) as Record<FeatureGroup, number>;
     for (const [key, count] of bag) {
       const id = this.ids.get(key);
-      if (id === undefined) continue;
       const group = groupOf(key);
-      const weight = (1 + Math.log(count)) * (this.idfs[id] as number);
+      const weight = (1 + Math.log(count)) * (id === undefined ? this.unseenIdf : (this.idfs[id] as number));
       groupNorms[group] += weight * weight;
-      entries.push([id, weight, group === 'word' ? 0 : group === 'bigram' ? 1 : 2]);
+      if (id === undefined) unseen[group] += weight * weight;
+      else entries.push([id, weight, group]);
     }
-    const groups = ['word', 'bigram', 'char'] as const;
     let total = 0;
+    for (const group of FEATURE_GROUPS) {
+      if (groupNorms[group] > 0) total += (unseen[group] / groupNorms[group]) * GROUP_WEIGHTS[group] * GROUP_WEIGHTS[group];
+    }
     for (const entry of entries) {
-      const group = groups[entry[2]] as (typeof groups)[number];
+      const group = entry[2];
       entry[1] = (entry[1] / Math.sqrt(groupNorms[group])) * GROUP_WEIGHTS[group];
       total += entry[1] * entry[1];
     }
