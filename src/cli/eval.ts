@@ -2,6 +2,9 @@ import { loadKnowledge, loadTests, trainingExamples, type Knowledge } from '../k
 import { buildEngine } from '../knowledge/engine';
 import type { Engine } from '../nlu/engine';
 import { measure, meetsBars, pct, BARS, type LabelledQuery, type Metrics } from '../nlu/evaluate';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { scoreDetection, type DetectionScore } from '../nlu/detect-eval';
 import { LANGS, type Example, type Lang } from '../nlu/types';
 
 const FOLDS = 5;
@@ -54,6 +57,15 @@ function crossValidate(knowledge: Knowledge, examples: readonly Example[]): Reco
   return out;
 }
 
+/** Language detection on one- and two-word inputs and on the held-out questions. */
+function detection(engine: Engine, knowledge: Knowledge, queries: readonly LabelledQuery[]): { short: DetectionScore[]; questions: DetectionScore[] } {
+  const file = path.join(knowledge.dir, 'tests', 'language-short-inputs.json');
+  const short = JSON.parse(readFileSync(file, 'utf8')) as Record<Lang, string[]>;
+  const questions = Object.fromEntries(LANGS.map((lang) => [lang, queries.filter((q) => q.lang === lang).map((q) => q.text)])) as Record<Lang, string[]>;
+  const detect = (text: string) => engine.detectLanguage(text);
+  return { short: scoreDetection(detect, short), questions: scoreDetection(detect, questions) };
+}
+
 function main(): void {
   const json = process.argv.includes('--json');
   const started = Date.now();
@@ -66,10 +78,13 @@ function main(): void {
   }
   perLang.all = measure(queries, results);
   const cv = crossValidate(knowledge, examples);
+  const languages = detection(engine, knowledge, queries);
   const failures = LANGS.flatMap((lang) => meetsBars(perLang[lang]).map((f) => `${lang}: ${f}`));
+  for (const s of languages.short) if (s.accuracy < 0.95) failures.push(`${s.lang}: language of short inputs ${pct(s.accuracy)} < 95.0%`);
+  for (const s of languages.questions) if (s.accuracy < 0.99) failures.push(`${s.lang}: language of questions ${pct(s.accuracy)} < 99.0%`);
 
   if (json) {
-    process.stdout.write(`${JSON.stringify({ report: engine.report, heldOut: perLang, crossValidation: cv, failures }, null, 2)}\n`);
+    process.stdout.write(`${JSON.stringify({ report: engine.report, heldOut: perLang, crossValidation: cv, languages, failures }, null, 2)}\n`);
   } else {
     const r = engine.report;
     const out: string[] = [];
@@ -81,6 +96,9 @@ function main(): void {
     for (const c of perLang.all.confusions.slice(0, 12)) out.push(`  ${String(c.count).padStart(3)}  ${c.expected} -> ${c.predicted}   e.g. "${c.examples[0] ?? ''}"`);
     out.push('', `${FOLDS}-fold cross-validation over the training examples:`, HEADER);
     for (const lang of [...LANGS, 'all'] as const) out.push(line(lang, cv[lang]));
+    out.push('', 'Language detection (right / total):');
+    out.push(`  one- and two-word inputs: ${languages.short.map((s) => `${s.lang} ${s.right}/${s.total} (${pct(s.accuracy)})`).join(', ')}`);
+    out.push(`  held-out questions:       ${languages.questions.map((s) => `${s.lang} ${s.right}/${s.total} (${pct(s.accuracy)})`).join(', ')}`);
     out.push('', `Bars per language: accuracy >= ${pct(BARS.accuracy)}, out-of-scope declined >= ${pct(BARS.outOfScopeRecall)}, in-scope declined <= ${pct(BARS.inScopeDeclined)}.`);
     out.push(failures.length === 0 ? 'All bars met.' : `Below the bars:\n  ${failures.join('\n  ')}`);
     out.push(`(${((Date.now() - started) / 1000).toFixed(1)} s)`);

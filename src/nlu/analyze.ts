@@ -30,7 +30,7 @@ export function contentTerms(items: readonly Term[]): Term[] {
 
 export type FeatureBag = Map<string, number>;
 
-export const GROUP_WEIGHTS = { word: 1, bigram: 0.5, char: 0.8, concept: 1 } as const;
+export const GROUP_WEIGHTS = { word: 1, bigram: 0.5, char: 1, concept: 1.2 } as const;
 export type FeatureGroup = keyof typeof GROUP_WEIGHTS;
 export const FEATURE_GROUPS = Object.keys(GROUP_WEIGHTS) as FeatureGroup[];
 

@@ -2,7 +2,7 @@ import { analyze, contentTerms, correctTerms, features, type Term } from './anal
 import { Calibrator, chooseAnswerThreshold, chooseDeclineThreshold, type ScoredOutcome } from './calibrate';
 import { NearestNeighbours, SoftmaxClassifier } from './classifiers';
 import { ConceptMatcher, type ConceptLexicon } from './concepts';
-import { detectLanguage } from './detect';
+import { LanguageDetector, type Detection } from './detect';
 import { Speller } from './speller';
 import { LANGS, type Candidate, type Classification, type Example, type Lang } from './types';
 import { Vocabulary, type SparseVector } from './vectors';
@@ -120,6 +120,7 @@ export class Engine {
     private readonly calibrator: Calibrator,
     private readonly declineThreshold: number,
     private readonly answerThreshold: number,
+    private readonly detector: LanguageDetector,
     readonly report: EngineReport,
   ) {}
 
@@ -131,8 +132,9 @@ export class Engine {
     const classes = intents.length + (hasOutOfScope ? 1 : 0);
     const labelOf = new Map(intents.map((intent, i) => [intent, i]));
     const concepts = options.concepts ? new ConceptMatcher(options.concepts) : undefined;
+    const detector = new LanguageDetector(examples);
     const analysed: AnalysedExample[] = examples.map((e) => {
-      const lang = e.lang ?? detectLanguage(e.text)?.lang ?? 'en';
+      const lang = e.lang ?? detector.detect(e.text)?.lang ?? 'en';
       return { terms: analyze(clip(e.text), lang), lang, label: e.intent === null ? intents.length : (labelOf.get(e.intent) as number) };
     });
 
@@ -200,7 +202,12 @@ export class Engine {
       crossValidatedAccuracy: bestAccuracy,
       calibration: { weights: calibrator.weights, bias: calibrator.bias },
     };
-    return new Engine(intents, hasOutOfScope, core, blend, calibrator, declineThreshold, answerThreshold, report);
+    return new Engine(intents, hasOutOfScope, core, blend, calibrator, declineThreshold, answerThreshold, detector, report);
+  }
+
+  /** The language of a message, with word statistics learnt from the training examples. */
+  detectLanguage(text: string): Detection | undefined {
+    return this.detector.detect(typeof text === 'string' ? clip(text) : '');
   }
 
   /** The intents this engine knows, sorted. */
@@ -215,7 +222,7 @@ export class Engine {
    */
   classify(text: unknown, lang?: Lang): Classification {
     const input = typeof text === 'string' ? clip(text) : '';
-    const chosen = lang ?? detectLanguage(input)?.lang;
+    const chosen = lang ?? this.detector.detect(input)?.lang;
     if (chosen) return this.classifyIn(input, chosen);
     let best: Classification | undefined;
     for (const candidate of LANGS) {
@@ -233,10 +240,14 @@ export class Engine {
     const evidence = this.core.evidence(items, lang);
     const order = ranked(evidence, this.blend, nIntents);
     if (!order[0] || order[0].value <= 0) return declined;
-    const candidates: Candidate[] = order.slice(0, 3).map((entry, position) => ({
-      intent: this.intents[entry.index] as string,
-      score: round(this.calibrator.probability(evidenceFeatures(evidence, order, position, nIntents, this.hasOutOfScope))),
-    }));
+    // Candidates keep the ranking's order; the calibrator is fitted on top candidates, so a
+    // runner-up's score is capped by the score of the one ranked above it.
+    const candidates: Candidate[] = [];
+    order.slice(0, 3).forEach((entry, position) => {
+      const own = this.calibrator.probability(evidenceFeatures(evidence, order, position, nIntents, this.hasOutOfScope));
+      const cap = candidates[position - 1]?.score ?? 1;
+      candidates.push({ intent: this.intents[entry.index] as string, score: round(Math.min(own, cap)) });
+    });
     const top = candidates[0] as Candidate;
     const decision = top.score < this.declineThreshold ? 'decline' : top.score < this.answerThreshold ? 'clarify' : 'answer';
     return { intent: decision === 'decline' ? null : top.intent, score: top.score, decision, best: top.intent, candidates, lang };
