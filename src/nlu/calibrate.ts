@@ -8,30 +8,39 @@ export class Calibrator {
     readonly bias: number,
   ) {}
 
-  static fit(samples: readonly number[][], labels: readonly boolean[], iterations = 2000): Calibrator {
+  /** Fitted by Newton's method (a few iterations suffice for so few weights), with a small ridge for stability. */
+  static fit(samples: readonly number[][], labels: readonly boolean[], iterations = 25): Calibrator {
     const dims = samples[0]?.length ?? 0;
-    const w = new Array<number>(dims).fill(0);
-    let b = 0;
     const n = samples.length;
-    if (n === 0) return new Calibrator(w, 0);
+    const size = dims + 1;
+    let w = new Array<number>(size).fill(0);
+    if (n === 0) return new Calibrator(w.slice(0, dims), 0);
     const positives = labels.filter(Boolean).length;
-    if (positives === 0 || positives === n) return new Calibrator(w, positives === n ? 4 : -4);
-    const rate = 1;
-    const l2 = 1e-3;
+    if (positives === 0 || positives === n) return new Calibrator(w.slice(0, dims), positives === n ? 4 : -4);
+    const ridge = 1e-2;
     for (let it = 0; it < iterations; it += 1) {
-      const gw = new Array<number>(dims).fill(0);
-      let gb = 0;
+      const grad = new Array<number>(size).fill(0);
+      const hess = Array.from({ length: size }, () => new Array<number>(size).fill(0));
       for (let i = 0; i < n; i += 1) {
-        const x = samples[i] as number[];
-        const p = sigmoid(dot(w, x) + b);
+        const x = [...(samples[i] as number[]), 1];
+        const p = sigmoid(dot(w, x));
         const g = p - (labels[i] ? 1 : 0);
-        for (let d = 0; d < dims; d += 1) gw[d] = (gw[d] as number) + g * (x[d] as number);
-        gb += g;
+        const h = Math.max(p * (1 - p), 1e-9);
+        for (let a = 0; a < size; a += 1) {
+          grad[a] = (grad[a] as number) + g * (x[a] as number);
+          const row = hess[a] as number[];
+          for (let b = 0; b < size; b += 1) row[b] = (row[b] as number) + h * (x[a] as number) * (x[b] as number);
+        }
       }
-      for (let d = 0; d < dims; d += 1) w[d] = (w[d] as number) - rate * ((gw[d] as number) / n + l2 * (w[d] as number));
-      b -= (rate * gb) / n;
+      for (let a = 0; a < size; a += 1) {
+        grad[a] = (grad[a] as number) + ridge * (w[a] as number);
+        (hess[a] as number[])[a] = ((hess[a] as number[])[a] as number) + ridge;
+      }
+      const delta = solve(hess, grad);
+      w = w.map((v, a) => v - (delta[a] as number));
+      if (Math.max(...delta.map(Math.abs)) < 1e-8) break;
     }
-    return new Calibrator(w, b);
+    return new Calibrator(w.slice(0, dims), w[dims] as number);
   }
 
   probability(x: readonly number[]): number {
@@ -43,6 +52,31 @@ function dot(w: readonly number[], x: readonly number[]): number {
   let s = 0;
   for (let d = 0; d < w.length; d += 1) s += (w[d] as number) * (x[d] as number);
   return s;
+}
+
+/** Solves A x = b by Gaussian elimination with partial pivoting (A is small and symmetric positive definite). */
+function solve(matrix: number[][], vector: number[]): number[] {
+  const n = vector.length;
+  const a = matrix.map((row, i) => [...row, vector[i] as number]);
+  for (let col = 0; col < n; col += 1) {
+    let pivot = col;
+    for (let r = col + 1; r < n; r += 1) if (Math.abs((a[r] as number[])[col] as number) > Math.abs((a[pivot] as number[])[col] as number)) pivot = r;
+    [a[col], a[pivot]] = [a[pivot] as number[], a[col] as number[]];
+    const head = a[col] as number[];
+    const lead = head[col] as number;
+    if (Math.abs(lead) < 1e-12) continue;
+    for (let r = 0; r < n; r += 1) {
+      if (r === col) continue;
+      const row = a[r] as number[];
+      const factor = (row[col] as number) / lead;
+      if (factor === 0) continue;
+      for (let c = col; c <= n; c += 1) row[c] = (row[c] as number) - factor * (head[c] as number);
+    }
+  }
+  return a.map((row, i) => {
+    const lead = row[i] as number;
+    return Math.abs(lead) < 1e-12 ? 0 : (row[n] as number) / lead;
+  });
 }
 
 function sigmoid(z: number): number {

@@ -32,6 +32,8 @@ interface Evidence {
   sims: Float64Array;
   /** Share of the content words that no training example uses: a question about something else. */
   unknown: number;
+  /** Share of the text's feature weight that training has seen. */
+  coverage: number;
 }
 
 /** Vocabulary, speller and both classifiers built from one set of analysed examples. */
@@ -82,7 +84,7 @@ class Core {
     const probs = this.softmax.probabilities(x, new Float64Array(this.classes));
     const sims = this.neighbours.similarities(x, new Float64Array(this.classes));
     if (x.idx.length === 0) probs.fill(0);
-    return { probs, sims, unknown };
+    return { probs, sims, unknown, coverage: x.coverage };
   }
 }
 
@@ -283,7 +285,9 @@ function evidenceFeatures(evidence: Evidence, order: Ranked[], position: number,
   const lead = me.value - (rival?.value ?? 0);
   const oosProb = hasOutOfScope ? (evidence.probs[nIntents] as number) : 0;
   const oosSim = hasOutOfScope ? (evidence.sims[nIntents] as number) : 0;
-  return [me.value, lead, evidence.probs[me.index] as number, evidence.sims[me.index] as number, oosProb, oosSim, evidence.unknown];
+  const p = evidence.probs[me.index] as number;
+  const sim = evidence.sims[me.index] as number;
+  return [me.value, lead, p, sim, oosProb, oosSim, evidence.unknown, evidence.coverage, p * evidence.coverage, sim * evidence.coverage];
 }
 
 /** Fold number per item, spreading each label evenly over the folds in a fixed order. */

@@ -4,6 +4,8 @@ import { FEATURE_GROUPS, GROUP_WEIGHTS, groupOf, type FeatureBag, type FeatureGr
 export interface SparseVector {
   idx: Int32Array;
   val: Float32Array;
+  /** Share of the text's weight on features seen in training, in [0, 1]. */
+  coverage: number;
 }
 
 /** Feature index with inverse document frequencies, fixed at training time. */
@@ -50,6 +52,7 @@ export class Vocabulary {
     for (const group of FEATURE_GROUPS) {
       if (groupNorms[group] > 0) total += (unseen[group] / groupNorms[group]) * GROUP_WEIGHTS[group] * GROUP_WEIGHTS[group];
     }
+    const unseenTotal = total;
     for (const entry of entries) {
       const group = entry[2];
       entry[1] = (entry[1] / Math.sqrt(groupNorms[group])) * GROUP_WEIGHTS[group];
@@ -60,6 +63,7 @@ export class Vocabulary {
     return {
       idx: Int32Array.from(entries, (e) => e[0]),
       val: Float32Array.from(entries, (e) => e[1] / norm),
+      coverage: total > 0 ? 1 - unseenTotal / total : 0,
     };
   }
 }
