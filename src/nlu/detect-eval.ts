@@ -21,3 +21,8 @@ export function scoreDetection(detect: (text: string) => Detection | undefined, 
     return { lang, total, right: total - misses.length, accuracy: total === 0 ? 1 : (total - misses.length) / total, misses };
   });
 }
+
+/** A question in the sense of the detection bar: four words or more (shorter inputs have their own set). */
+export function isQuestion(text: string): boolean {
+  return text.trim().split(/\s+/).length >= 4;
+}

@@ -34,6 +34,8 @@ interface Evidence {
   unknown: number;
   /** Share of the text's feature weight that training has seen. */
   coverage: number;
+  /** Per class, the share of the content words its own examples use (directly or through a shared concept). */
+  support: Float64Array;
 }
 
 /** Vocabulary, speller and both classifiers built from one set of analysed examples. */
@@ -42,6 +44,8 @@ class Core {
   private readonly speller: Speller;
   private readonly stemOf = new Map<string, string>();
   private readonly knownStems = new Set<string>();
+  /** Per class: the stems and concepts its examples use. */
+  private readonly classWords: Array<Set<string>>;
   private readonly softmax: SoftmaxClassifier;
   private readonly neighbours: NearestNeighbours;
 
@@ -64,6 +68,12 @@ class Core {
     }
     for (const word of concepts?.vocabulary ?? []) known(word.surface, word.stem);
     this.speller = new Speller(surfaces);
+    this.classWords = Array.from({ length: classes }, () => new Set<string>());
+    for (const example of examples) {
+      const words = this.classWords[example.label] as Set<string>;
+      for (const term of contentTerms(example.terms)) words.add(term.stem);
+      for (const concept of this.concepts?.match(example.terms, example.lang) ?? []) words.add(`#${concept}`);
+    }
     const bags = examples.map((e) => this.bag(e.terms, e.lang));
     this.vocabulary = new Vocabulary(bags);
     const vectors = bags.map((bag) => this.vocabulary.vectorize(bag));
@@ -81,10 +91,22 @@ class Core {
     const content = contentTerms(fixed);
     const unknown = content.filter((t) => !this.knownStems.has(t.stem)).length / Math.max(1, content.length);
     const x = this.vocabulary.vectorize(this.bag(fixed, lang));
+    const support = new Float64Array(this.classes);
+    if (content.length > 0) {
+      const conceptsOf = content.map((t) => this.concepts?.match([t], lang) ?? []);
+      for (let c = 0; c < this.classes; c += 1) {
+        const words = this.classWords[c] as Set<string>;
+        let used = 0;
+        content.forEach((t, i) => {
+          if (words.has(t.stem) || (conceptsOf[i] as string[]).some((k) => words.has(`#${k}`))) used += 1;
+        });
+        support[c] = used / content.length;
+      }
+    }
     const probs = this.softmax.probabilities(x, new Float64Array(this.classes));
     const sims = this.neighbours.similarities(x, new Float64Array(this.classes));
     if (x.idx.length === 0) probs.fill(0);
-    return { probs, sims, unknown, coverage: x.coverage };
+    return { probs, sims, unknown, coverage: x.coverage, support };
   }
 }
 
@@ -107,6 +129,7 @@ export interface TrainOptions {
   concepts?: ConceptLexicon;
   /** Number of cross-validation folds used to calibrate scores and choose thresholds. */
   folds?: number;
+
 }
 
 /**
@@ -174,6 +197,8 @@ export class Engine {
       }
     }
 
+    const core = new Core(analysed, classes, concepts, seed);
+
     const samples: number[][] = [];
     const labels: boolean[] = [];
     const rows: Array<{ x: number[]; inScope: boolean; correct: boolean }> = [];
@@ -192,7 +217,6 @@ export class Engine {
     const declineThreshold = chooseDeclineThreshold(outcomes, DECLINE_COST_RATIO);
     const answerThreshold = chooseAnswerThreshold(outcomes, declineThreshold, ANSWER_PRECISION);
 
-    const core = new Core(analysed, classes, concepts, seed);
     const report: EngineReport = {
       examples: analysed.length,
       intents: nIntents,
@@ -287,7 +311,8 @@ function evidenceFeatures(evidence: Evidence, order: Ranked[], position: number,
   const oosSim = hasOutOfScope ? (evidence.sims[nIntents] as number) : 0;
   const p = evidence.probs[me.index] as number;
   const sim = evidence.sims[me.index] as number;
-  return [me.value, lead, p, sim, oosProb, oosSim, evidence.unknown, evidence.coverage, p * evidence.coverage, sim * evidence.coverage];
+  const support = evidence.support[me.index] as number;
+  return [me.value, lead, p, sim, oosProb, oosSim, evidence.unknown, evidence.coverage, p * evidence.coverage, sim * evidence.coverage, support, p * support];
 }
 
 /** Fold number per item, spreading each label evenly over the folds in a fixed order. */
