@@ -14,7 +14,7 @@ const envSchema = z
   .object({
     PORT: z.preprocess(
       (v) => (v === undefined || v === '' ? undefined : v),
-      z.coerce.number().int('must be a whole number').min(0, 'must be 0-65535').max(65535, 'must be 0-65535').default(3978),
+      z.coerce.number({ error: 'must be a port number (0-65535)' }).int('must be a port number (0-65535)').min(0, 'must be a port number (0-65535)').max(65535, 'must be a port number (0-65535)').default(3978),
     ),
     HOST: optionalText,
     MicrosoftAppId: optionalText,

@@ -32,10 +32,11 @@ function line(label: string, m: Metrics): string {
     pct(m.outOfScopeRecall).padStart(9),
     pct(m.inScopeDeclined).padStart(9),
     pct(m.answeredDirectly).padStart(9),
+    m.calibrationError.toFixed(3).padStart(7),
   ].join(' ');
 }
 
-const HEADER = `${'lang'.padEnd(8)} ${'in'.padStart(5)} ${'oos'.padStart(5)} ${'accuracy'.padStart(9)} ${'macro-F1'.padStart(9)} ${'oos-prec'.padStart(9)} ${'oos-rec'.padStart(9)} ${'in-decl'.padStart(9)} ${'direct'.padStart(9)}`;
+const HEADER = `${'lang'.padEnd(8)} ${'in'.padStart(5)} ${'oos'.padStart(5)} ${'accuracy'.padStart(9)} ${'macro-F1'.padStart(9)} ${'oos-prec'.padStart(9)} ${'oos-rec'.padStart(9)} ${'in-decl'.padStart(9)} ${'direct'.padStart(9)} ${'ECE'.padStart(7)}`;
 
 /** K-fold cross-validation of the whole engine (its own calibration included) over the examples. */
 function crossValidate(knowledge: Knowledge, examples: readonly Example[]): Record<Lang | 'all', Metrics> {

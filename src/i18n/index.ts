@@ -46,7 +46,7 @@ export function loadResources(dir: string = LOCALES_DIR): Resource {
         throw new Error(`${file}: ${(error as Error).message}`);
       }
       if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new Error(`${file}: must hold a JSON object`);
-      language[ns] = parsed as ResourceLanguage;
+      language[ns] = parsed;
     }
     resources[lang] = language;
   }

@@ -5,7 +5,7 @@ import { ConceptMatcher, type ConceptLexicon } from './concepts';
 import { LanguageDetector, type Detection } from './detect';
 import { Speller } from './speller';
 import { LANGS, type Candidate, type Classification, type Example, type Lang } from './types';
-import { Vocabulary, type SparseVector } from './vectors';
+import { Vocabulary } from './vectors';
 
 /** The longest text analysed; anything after it is ignored rather than slowing every turn. */
 export const MAX_ANALYSED_CHARS = 2000;

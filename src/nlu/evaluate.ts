@@ -24,6 +24,12 @@ export interface Metrics {
   inScopeDeclined: number;
   /** Share of in-scope questions answered outright (no clarifying question). */
   answeredDirectly: number;
+  /**
+   * Expected calibration error of the score: the gap between the score and the share of right
+   * best intents, averaged over ten score bins weighted by size (out-of-scope questions have no
+   * right intent). 0 is perfect.
+   */
+  calibrationError: number;
   /** Expected intent -> predicted intent ("(declined)" for a decline), with counts, most frequent first. */
   confusions: Array<{ expected: string; predicted: string; count: number; examples: string[] }>;
 }
@@ -74,6 +80,15 @@ export function measure(queries: readonly LabelledQuery[], results: readonly Cla
       confusions.set(key, entry);
     }
   });
+  const bins = Array.from({ length: 10 }, () => ({ n: 0, score: 0, right: 0 }));
+  queries.forEach((q, i) => {
+    const r = results[i] as Classification;
+    const bin = bins[Math.min(9, Math.floor(r.score * 10))] as { n: number; score: number; right: number };
+    bin.n += 1;
+    bin.score += r.score;
+    if (q.intent !== null && r.best === q.intent) bin.right += 1;
+  });
+  const calibrationError = bins.reduce((sum, b) => sum + (b.n === 0 ? 0 : Math.abs(b.score - b.right)), 0) / Math.max(1, queries.length);
   const classes = new Set([...tp.keys(), ...fp.keys(), ...fn.keys()]);
   let f1Sum = 0;
   for (const c of classes) {
@@ -91,6 +106,7 @@ export function measure(queries: readonly LabelledQuery[], results: readonly Cla
     outOfScopeRecall: ratio(outDeclined, outOfScope),
     inScopeDeclined: ratio(inScopeDeclined, inScope),
     answeredDirectly: ratio(direct, inScope),
+    calibrationError,
     confusions: [...confusions.values()].sort((a, b) => b.count - a.count || a.expected.localeCompare(b.expected)),
   };
 }

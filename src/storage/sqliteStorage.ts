@@ -42,44 +42,34 @@ export class SqliteStorage implements Storage {
           const current = this.selectOne.get(key);
           if (current && current.etag !== expected) throw new Error(`Storage: error writing "${key}" due to eTag conflict.`);
         }
-        const { eTag: _ignored, ...value } = item;
+        const value: Record<string, unknown> = { ...item };
+        delete value.eTag;
         this.upsert.run(key, randomUUID(), JSON.stringify(value));
       }
     });
   }
 
-  read(keys: string[]): Promise<StoreItems> {
-    if (!Array.isArray(keys)) return Promise.reject(new ReferenceError('Keys are required when reading.'));
-    try {
-      const items: StoreItems = {};
-      for (const key of keys) {
-        const row = this.selectOne.get(key);
-        if (row) items[key] = { ...(JSON.parse(row.value) as StoreItem), eTag: row.etag };
-      }
-      return Promise.resolve(items);
-    } catch (error) {
-      return Promise.reject(error as Error);
+  // better-sqlite3 is synchronous; the methods are async only because Storage is.
+  async read(keys: string[]): Promise<StoreItems> {
+    if (!Array.isArray(keys)) throw new ReferenceError('Keys are required when reading.');
+    const items: StoreItems = {};
+    for (const key of keys) {
+      const row = this.selectOne.get(key);
+      if (row) items[key] = { ...(JSON.parse(row.value) as StoreItem), eTag: row.etag };
     }
+    return Promise.resolve(items);
   }
 
-  write(changes: StoreItems): Promise<void> {
-    if (!changes || typeof changes !== 'object') return Promise.reject(new ReferenceError('Changes are required when writing.'));
-    try {
-      this.writeAll(changes);
-      return Promise.resolve();
-    } catch (error) {
-      return Promise.reject(error as Error);
-    }
+  async write(changes: StoreItems): Promise<void> {
+    if (!changes || typeof changes !== 'object') throw new ReferenceError('Changes are required when writing.');
+    this.writeAll(changes);
+    return Promise.resolve();
   }
 
-  delete(keys: string[]): Promise<void> {
-    if (!Array.isArray(keys)) return Promise.reject(new ReferenceError('Keys are required when deleting.'));
-    try {
-      for (const key of keys) this.remove.run(key);
-      return Promise.resolve();
-    } catch (error) {
-      return Promise.reject(error as Error);
-    }
+  async delete(keys: string[]): Promise<void> {
+    if (!Array.isArray(keys)) throw new ReferenceError('Keys are required when deleting.');
+    for (const key of keys) this.remove.run(key);
+    return Promise.resolve();
   }
 
   close(): void {
