@@ -5,7 +5,7 @@ const { execFileSync } = require('node:child_process');
 const { mkdtempSync, writeFileSync, rmSync } = require('node:fs');
 const { tmpdir } = require('node:os');
 const path = require('node:path');
-const { performance } = require('node:perf_hooks');
+
 
 function random(seed) {
   let state = seed >>> 0;

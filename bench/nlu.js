@@ -1,7 +1,7 @@
 'use strict';
 // Speed and memory of the matching engine alone: training on the knowledge base, then
 // classifying every held-out question many times. Run with `npm run bench` (builds first).
-const { performance } = require('node:perf_hooks');
+
 const { loadKnowledge, loadTests } = require('../dist/knowledge/load');
 const { buildEngine } = require('../dist/knowledge/engine');
 

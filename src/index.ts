@@ -1,4 +1,5 @@
 import { ConfigError, loadConfig, type Config } from './config';
+import { webChannels } from './channels';
 import { buildEngine } from './knowledge/engine';
 import { loadKnowledge } from './knowledge/load';
 import { registerChannels, type ChannelRegistrar } from './server/channels';
@@ -7,13 +8,11 @@ import { createLogger } from './server/logger';
 import { createService } from './server/service';
 
 /**
- * CHANNEL HOOK: extra channels served on the same restify server (the Direct Line endpoint,
- * the web page). Each is a ChannelRegistrar (src/server/channels.ts): it adds its routes to the
- * server and runs turns in-process, either `deps.turns.run(activity)` (replies returned) or
- * `deps.adapter.processActivityDirect(auth, activity, deps.runTurn)` with its own connector.
- * It may return a handle whose close() is called at shutdown. Add them to this list.
+ * Channels served on the same restify server besides /api/messages: the web chat page and its
+ * local Direct Line endpoint. Each is a ChannelRegistrar (src/server/channels.ts); the handle it
+ * returns is closed at shutdown.
  */
-const CHANNELS: readonly ChannelRegistrar[] = [];
+const CHANNELS: readonly ChannelRegistrar[] = [webChannels];
 
 /** The longest a graceful shutdown may take before the process gives up and exits 1. */
 const SHUTDOWN_TIMEOUT_MS = 15_000;

@@ -5,12 +5,13 @@ import type { Translations } from '../i18n';
 import type { MainDialog } from '../dialogs/mainDialog';
 import { isGroupConversation, welcomeReply } from '../dialogs/replies';
 import { stripBotMentions } from './mentions';
-import { turnLanguage } from './turnLanguage';
+import type { LanguageMemory } from './turnLanguage';
 
 export interface FaqBotDeps {
   conversationState: BotState;
   userState: BotState;
   dialog: MainDialog;
+  language: LanguageMemory;
   i18n: Translations;
   logger: Logger;
 }
@@ -29,6 +30,7 @@ export class FaqBot extends TeamsActivityHandler {
 
     this.onMessage(async (context, next) => {
       context.activity.text = stripBotMentions(context.activity);
+      await deps.language.beginMessage(context, context.activity.text.trim());
       await deps.dialog.run(context, this.dialogState);
       await next();
     });
@@ -52,7 +54,7 @@ export class FaqBot extends TeamsActivityHandler {
   }
 
   private async welcome(context: TurnContext): Promise<void> {
-    const lang = turnLanguage(context);
+    const lang = await this.deps.language.beginOther(context);
     this.deps.logger.info({ lang, route: 'welcome' }, 'reply');
     await context.sendActivity(
       welcomeReply({ lang, t: this.deps.i18n.forLanguage(lang), group: isGroupConversation(context.activity.conversation?.conversationType) }),

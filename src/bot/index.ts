@@ -5,6 +5,7 @@ import type { Translations } from '../i18n';
 import { MainDialog, type QuestionClassifier } from '../dialogs/mainDialog';
 import { FaqBot } from './faqBot';
 import { createTurnErrorHandler } from './turnError';
+import { LanguageMemory } from './turnLanguage';
 
 export { BotAdapter } from './adapter';
 export { FaqBot } from './faqBot';
@@ -32,7 +33,8 @@ export function createBot(deps: BotDeps): BotParts {
   const conversationState = new ConversationState(deps.storage);
   const userState = new UserState(deps.storage);
   const dialog = new MainDialog({ classifier: deps.classifier, knowledge: deps.knowledge, i18n: deps.i18n, logger: deps.logger });
-  const bot = new FaqBot({ conversationState, userState, dialog, i18n: deps.i18n, logger: deps.logger });
+  const language = new LanguageMemory(userState, conversationState, (text) => deps.classifier.detectLanguage(text));
+  const bot = new FaqBot({ conversationState, userState, dialog, language, i18n: deps.i18n, logger: deps.logger });
   const onTurnError = createTurnErrorHandler({ conversationState, i18n: deps.i18n, logger: deps.logger });
   return { bot, conversationState, userState, onTurnError };
 }

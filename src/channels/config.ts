@@ -35,6 +35,8 @@ export interface LocalDirectLineConfig {
   idleTimeoutMs: number;
   /** Activities kept per conversation for watermark replay. */
   maxHistory: number;
+  /** Bytes of JSON kept per conversation, however few activities that is. */
+  maxHistoryBytes: number;
   /** Lifetime of a token; refreshing issues a new one. */
   tokenTtlMs: number;
 }
@@ -56,6 +58,7 @@ export const DEFAULT_LOCAL_DIRECT_LINE: LocalDirectLineConfig = {
   maxConversations: 1000,
   idleTimeoutMs: 30 * 60_000,
   maxHistory: 200,
+  maxHistoryBytes: 256 * 1024,
   tokenTtlMs: 30 * 60_000,
 };
 
@@ -77,6 +80,7 @@ export function loadChannelsConfig(env: NodeJS.ProcessEnv = process.env): Channe
       maxConversations: e.DIRECT_LINE_MAX_CONVERSATIONS,
       idleTimeoutMs: e.DIRECT_LINE_IDLE_MINUTES * 60_000,
       maxHistory: e.DIRECT_LINE_MAX_HISTORY,
+      maxHistoryBytes: DEFAULT_LOCAL_DIRECT_LINE.maxHistoryBytes,
       tokenTtlMs: DEFAULT_LOCAL_DIRECT_LINE.tokenTtlMs,
     },
   };

@@ -13,8 +13,9 @@ import type { Logger } from 'pino';
 import type { Knowledge } from '../knowledge/load';
 import type { Classification, Lang } from '../nlu/types';
 import type { Translations } from '../i18n';
-import { turnLanguage } from '../bot/turnLanguage';
-import { LanguageCommands, QuestionIndex, matchKey } from './matching';
+import type { Detection } from '../nlu/detect';
+import { languageTurn, turnLanguage } from '../bot/turnLanguage';
+import { QuestionIndex, matchKey } from './matching';
 import {
   MAX_MESSAGE_CHARS,
   answerReply,
@@ -22,6 +23,8 @@ import {
   declineReply,
   helpReply,
   isGroupConversation,
+  languageChosenReply,
+  languageMenuReply,
   tooLongReply,
   type ReplyView,
 } from './replies';
@@ -32,6 +35,7 @@ const QUESTION_FLOW = 'questionFlow';
 /** What the dialog needs from the matching engine (the real Engine satisfies it). */
 export interface QuestionClassifier {
   classify(text: string, lang?: Lang): Classification;
+  detectLanguage(text: string): Detection | undefined;
 }
 
 export interface MainDialogDeps {
@@ -53,7 +57,6 @@ interface PendingChoice {
  */
 export class MainDialog extends ComponentDialog {
   private readonly questions: QuestionIndex;
-  private readonly languageCommands: LanguageCommands;
 
   constructor(private readonly deps: MainDialogDeps) {
     super(MAIN_DIALOG);
@@ -61,7 +64,6 @@ export class MainDialog extends ComponentDialog {
       deps.knowledge.intents.map((i) => i.id),
       deps.i18n,
     );
-    this.languageCommands = LanguageCommands.build(deps.i18n);
     this.addDialog(new WaterfallDialog(QUESTION_FLOW, [this.askStep.bind(this), this.pickStep.bind(this)]));
     this.initialDialogId = QUESTION_FLOW;
   }
@@ -81,27 +83,33 @@ export class MainDialog extends ComponentDialog {
 
   private async askStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const context = step.context;
-    const text = typeof context.activity.text === 'string' ? context.activity.text.trim() : '';
+    const message = typeof context.activity.text === 'string' ? context.activity.text.trim() : '';
+    const turn = languageTurn(context);
     const view = this.view(context);
     const log = this.deps.logger.child({ lang: view.lang });
 
-    if (text === '') {
+    if (message === '') {
       const textOnly = (context.activity.attachments?.length ?? 0) > 0;
       log.info({ route: 'help', textOnly }, 'reply');
       await context.sendActivity(helpReply(view, { textOnly }));
       return step.endDialog();
     }
-    if ([...text].length > MAX_MESSAGE_CHARS) {
+    if ([...message].length > MAX_MESSAGE_CHARS) {
       log.info({ route: 'tooLong' }, 'reply');
       await context.sendActivity(tooLongReply(view));
       return step.endDialog();
     }
-    const chosenLanguage = this.languageCommands.find(text);
-    if (chosenLanguage) {
-      log.info({ route: 'languageCommand', chosen: chosenLanguage }, 'reply');
-      await context.sendActivity(helpReply(this.view(context, chosenLanguage), { textOnly: false }));
+    if (turn?.command?.kind === 'menu') {
+      log.info({ route: 'languageMenu' }, 'reply');
+      await context.sendActivity(languageMenuReply(view));
       return step.endDialog();
     }
+    if (turn?.command?.kind === 'switch') {
+      log.info({ route: 'languageChosen', withQuestion: turn.question !== '' }, 'reply');
+      await context.sendActivity(languageChosenReply(view));
+      if (turn.question === '') return step.endDialog();
+    }
+    const text = turn ? turn.question : message;
     const known = this.questions.find(text);
     if (known) {
       log.info({ route: 'answer', intent: known, match: 'question' }, 'reply');
@@ -109,7 +117,8 @@ export class MainDialog extends ComponentDialog {
       return step.endDialog();
     }
 
-    const result = this.deps.classifier.classify(text, view.lang);
+    // The question is matched in the language it is written in, whatever the reply language.
+    const result = this.deps.classifier.classify(text, turn?.textLang);
     log.info({ route: result.decision, intent: result.intent, best: result.best, score: result.score, match: 'engine' }, 'reply');
     if (result.decision === 'answer' && result.intent && this.deps.knowledge.byId.has(result.intent)) {
       await this.answer(context, view, result.intent);

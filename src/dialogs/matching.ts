@@ -1,6 +1,6 @@
 import { foldDiacritics, normalizeText } from '../nlu/normalize';
-import { LANGS, type Lang } from '../nlu/types';
-import { COMMON, questionKey, type Translations } from '../i18n';
+import { LANGS } from '../nlu/types';
+import { questionKey, type Translations } from '../i18n';
 
 /** A comparison key: case, accents, punctuation and spacing do not count ("Où … ?" = "ou …"). */
 export function matchKey(text: string): string {
@@ -35,30 +35,6 @@ export class QuestionIndex {
   }
 
   find(text: string): string | undefined {
-    return this.byKey.get(matchKey(text));
-  }
-}
-
-/**
- * The language buttons of the welcome send the language's own name ("Dansk", "Français",
- * "English"); this recognises those commands so that they never reach the engine.
- */
-export class LanguageCommands {
-  private constructor(private readonly byKey: ReadonlyMap<string, Lang>) {}
-
-  static build(i18n: Translations): LanguageCommands {
-    const byKey = new Map<string, Lang>();
-    for (const shownIn of LANGS) {
-      const t = i18n.forLanguage(shownIn);
-      for (const lang of LANGS) {
-        const key = matchKey(t(COMMON.language[lang]));
-        if (key !== '') byKey.set(key, lang);
-      }
-    }
-    return new LanguageCommands(byKey);
-  }
-
-  find(text: string): Lang | undefined {
     return this.byKey.get(matchKey(text));
   }
 }

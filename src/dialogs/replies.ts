@@ -90,6 +90,16 @@ export function welcomeReply(view: ReplyView): Partial<Activity> {
   return withChoices(view, view.t(COMMON.welcome), [...questionChoices(view, EXAMPLE_INTENTS), ...languageChoices(view)]);
 }
 
+/** The three language buttons, asking which language the user wants. */
+export function languageMenuReply(view: ReplyView): Partial<Activity> {
+  return withChoices(view, view.t(COMMON.languageMenu), languageChoices(view));
+}
+
+/** The confirmation of an explicit language choice, written in the chosen language. */
+export function languageChosenReply(view: ReplyView): Partial<Activity> {
+  return withChoices(view, view.t(COMMON.languageChosen), []);
+}
+
 export function errorReply(view: ReplyView): Partial<Activity> {
   return withChoices(view, view.t(COMMON.error), []);
 }

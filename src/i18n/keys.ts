@@ -12,6 +12,8 @@ export const COMMON = {
   tooLong: 'common:tooLong',
   textOnly: 'common:textOnly',
   error: 'common:error',
+  languageMenu: 'common:languageMenu',
+  languageChosen: 'common:languageChosen',
   language: { da: 'common:language.da', fr: 'common:language.fr', en: 'common:language.en' } satisfies Record<Lang, string>,
 } as const;
 

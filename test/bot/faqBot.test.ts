@@ -117,22 +117,23 @@ describe('turn errors', () => {
     let fail = false;
     const classifier = new StubClassifier((text, lang) => {
       if (fail) throw new Error('engine exploded');
-      return text === 'ambiguous' ? classification('clarify', ['signatories', 'signing_date'], lang) : classification('decline', [], lang);
+      return text === 'une question ambiguë' ? classification('clarify', ['signatories', 'signing_date'], lang) : classification('decline', [], lang);
     });
     const memory: Record<string, string> = {};
     const h = harness({ classifier, i18n, storage: new MemoryStorage(memory) });
     const adapter = h.conversation({ locale: 'fr-FR' });
-    await adapter.send('ambiguous').assertReply((reply) => expect(reply.text).toBe(common('fr', 'clarify')));
+    await adapter.send('une question ambiguë').assertReply((reply) => expect(reply.text).toBe(common('fr', 'clarify')));
     expect(Object.keys(memory).some((k) => k.includes('/conversations/'))).toBe(true);
 
     fail = true;
-    await adapter.send('something else').assertReply((reply) => expect(reply.text).toBe(common('fr', 'error')));
+    await adapter.send('une autre question').assertReply((reply) => expect(reply.text).toBe(common('fr', 'error')));
     expect(Object.entries(memory).filter(([k, v]) => k.includes('/conversations/') && v !== undefined)).toEqual([]);
 
     // The pending "Did you mean" is gone: "1" is a new question, not a pick.
     fail = false;
     await adapter.send('1').assertReply((reply) => expect(reply.text).toBe(common('fr', 'decline')));
-    expect(classifier.calls.at(-1)).toEqual({ text: '1', lang: 'fr' });
+    // "1" has no language of its own: the reply stays French, the engine detects for itself.
+    expect(classifier.calls.at(-1)).toEqual({ text: '1', lang: undefined });
   });
 });
 

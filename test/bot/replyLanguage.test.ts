@@ -1,4 +1,4 @@
-import { replyLanguage, type ReplyLanguageInput } from '../../src/bot/replyLanguage';
+import { CONFIDENT_DETECTION, decideReplyLanguage, replyLanguage, type ReplyLanguageInput } from '../../src/bot/replyLanguage';
 import { localeInputs } from '../../src/bot/turnLanguage';
 import type { Lang } from '../../src/nlu/types';
 
@@ -25,6 +25,25 @@ describe('replyLanguage', () => {
 
   it.each(cases)('%s', (_name, input, expected) => {
     expect(replyLanguage(input)).toBe(expected);
+  });
+});
+
+describe('the reply-language policy, step by step', () => {
+  const sure = (lang: Lang) => ({ lang, confidence: 1 });
+  const unsure = (lang: Lang) => ({ lang, confidence: CONFIDENT_DETECTION / 2 });
+  const cases: Array<[string, ReplyLanguageInput, Lang, string]> = [
+    ['1. an explicit choice beats everything', { chosen: 'fr', detected: sure('da'), previous: 'en', activityLocale: 'da-DK' }, 'fr', 'chosen'],
+    ['2. a confident detection beats history and channel', { detected: sure('da'), previous: 'fr', activityLocale: 'en-US' }, 'da', 'detected'],
+    ['2. detection at exactly the threshold counts', { detected: { lang: 'fr', confidence: CONFIDENT_DETECTION }, activityLocale: 'en-US' }, 'fr', 'detected'],
+    ['3. an unsure detection gives way to the previous message', { detected: unsure('en'), previous: 'da', activityLocale: 'fr-FR' }, 'da', 'previous'],
+    ['3. no detection: the previous message', { previous: 'fr', activityLocale: 'da-DK' }, 'fr', 'previous'],
+    ['4. nothing else: the channel locale', { detected: unsure('fr'), activityLocale: 'da-DK' }, 'da', 'channel'],
+    ['4. nothing else: the Teams client locale', { clientInfoLocale: 'fr-FR' }, 'fr', 'channel'],
+    ['5. nothing at all: English', {}, 'en', 'default'],
+    ['5. an unusable locale counts as English', { activityLocale: '  ' }, 'en', 'default'],
+  ];
+  it.each(cases)('%s', (_name, input, lang, reason) => {
+    expect(decideReplyLanguage(input)).toEqual({ lang, reason });
   });
 });
 

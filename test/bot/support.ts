@@ -8,6 +8,7 @@ import { createI18n, type Translations } from '../../src/i18n';
 import { buildEngine } from '../../src/knowledge/engine';
 import { loadKnowledge, type Knowledge } from '../../src/knowledge/load';
 import type { Engine } from '../../src/nlu/engine';
+import { detectLanguage, type Detection } from '../../src/nlu/detect';
 import type { Classification, Decision, Lang } from '../../src/nlu/types';
 
 export const LOCALES_DIR = path.resolve(__dirname, '..', '..', 'locales');
@@ -79,6 +80,9 @@ export class StubClassifier implements QuestionClassifier {
     this.calls.push({ text, lang });
     return this.decide(text, lang);
   }
+  detectLanguage(text: string): Detection | undefined {
+    return detectLanguage(text);
+  }
 }
 
 export function classification(decision: Decision, intents: string[], lang: Lang = 'en'): Classification {
@@ -91,7 +95,7 @@ export interface Harness {
   parts: BotParts;
   storage: Storage;
   /** A conversation of its own (every activity gets its id, locale and type), on the bot shared by every conversation of the harness. */
-  conversation(options?: { id?: string; locale?: string; conversationType?: string; channelId?: string }): TestAdapter;
+  conversation(options?: { id?: string; locale?: string; conversationType?: string; channelId?: string; userId?: string; entities?: Activity['entities'] }): TestAdapter;
 }
 
 export function harness(options: { classifier: QuestionClassifier; i18n: Translations; storage?: Storage }): Harness {
@@ -100,11 +104,13 @@ export function harness(options: { classifier: QuestionClassifier; i18n: Transla
   return {
     parts,
     storage,
-    conversation({ id = 'conversation-1', locale = 'en-US', conversationType, channelId } = {}) {
+    conversation({ id = 'conversation-1', locale = 'en-US', conversationType, channelId, userId, entities } = {}) {
       const template: Partial<Activity> = {
         conversation: { id, name: id, isGroup: conversationType === 'channel' || conversationType === 'groupChat', conversationType: conversationType ?? 'personal' },
         locale,
         ...(channelId ? { channelId } : {}),
+        ...(userId ? { from: { id: userId, name: userId } } : {}),
+        ...(entities ? { entities } : {}),
       };
       // The template is applied to every activity the test sends, over the activity's own fields.
       const adapter = new TestAdapter((context) => parts.bot.run(context), template);

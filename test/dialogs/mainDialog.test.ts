@@ -130,7 +130,6 @@ describe('flow (stub engine)', () => {
     it.each<[string, (lang: Lang, candidates: string[]) => string, number]>([
       ['the button value (the question text)', (lang, c) => question(lang, c[1] as string), 1],
       ['its number', () => '2', 1],
-      ['the same question in another language', (_lang, c) => question('en', c[2] as string), 2],
       ['the question in another case and without punctuation', (lang, c) => question(lang, c[0] as string).toUpperCase().replace(/[?!.]/g, ''), 0],
     ])('answers the candidate picked by %s', async (_name, pick, index) => {
       const classifier = clarifying();
@@ -143,6 +142,16 @@ describe('flow (stub engine)', () => {
       const reply = await ask(adapter, pick('da', candidates));
       expect(reply.text).toBe(expectedAnswer('da', candidates[index] as string));
       expect(classifier.calls).toHaveLength(1);
+    });
+
+    it('answers the candidate picked by the same question in another language, in that language', async () => {
+      const classifier = clarifying();
+      const adapter = harness({ classifier, i18n }).conversation({ locale: 'da-DK' });
+      const candidates = byLang.da;
+      expect((await ask(adapter, 'noget uklart')).text).toBe(common('da', 'clarify'));
+      const reply = await ask(adapter, question('en', candidates[2] as string));
+      expect(reply.text).toBe(expectedAnswer('en', candidates[2] as string));
+      expect(reply.locale).toBe('en');
     });
 
     it('treats anything else as a new question', async () => {
@@ -214,10 +223,10 @@ describe('flow (stub engine)', () => {
     ['Français', 'fr'],
     ['francais', 'fr'],
     ['English', 'en'],
-  ])('shows the help in the language a language button (%s) names, without asking the engine', async (text, lang) => {
+  ])('confirms the language a language button (%s) names, in that language, without asking the engine', async (text, lang) => {
     const classifier = clarifying();
     const reply = await ask(harness({ classifier, i18n }).conversation({ locale: 'en-US' }), text);
-    expect(reply.text).toBe(helpText(lang));
+    expect(reply.text).toBe(common(lang, 'languageChosen'));
     expect(reply.locale).toBe(lang);
     expect(classifier.calls).toEqual([]);
   });
@@ -253,10 +262,11 @@ describe('flow (stub engine)', () => {
 
   it('keeps interleaved conversations in different languages apart, pending choices included', async () => {
     const h = harness({ classifier: clarifying(), i18n });
+    const unclear: Record<Lang, string> = { da: 'noget helt uklart', fr: 'une chose pas claire', en: 'something unclear' };
     const run = (lang: Lang, rounds: number) => {
       const adapter = h.conversation({ id: `interleaved-${lang}`, locale: LOCALES[lang] });
       const candidates = byLang[lang];
-      let flow = adapter.send('?').assertReply((r) => expect(r.text).toBe(common(lang, 'clarify')));
+      let flow = adapter.send(unclear[lang]).assertReply((r) => expect(r.text).toBe(common(lang, 'clarify')));
       for (let i = 0; i < rounds; i += 1) {
         const index = i % candidates.length;
         flow = flow
@@ -265,7 +275,7 @@ describe('flow (stub engine)', () => {
             expect(r.text).toBe(expectedAnswer(lang, candidates[index] as string));
             expect(r.locale).toBe(lang);
           })
-          .send('?')
+          .send(unclear[lang])
           .assertReply((r) => expect(r.text).toBe(common(lang, 'clarify')));
       }
       return flow;

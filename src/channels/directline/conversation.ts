@@ -1,9 +1,16 @@
-import type { Activity, ChannelAccount } from 'botbuilder';
+import type { Activity } from 'botbuilder';
 
 /** What GET /activities returns and what each stream message carries. */
 export interface ActivitySet {
   activities: Activity[];
   watermark: string;
+}
+
+/** The visitor's account; Direct Line knows no name for an anonymous visitor. */
+export interface DirectLineUser {
+  id: string;
+  name?: string;
+  role: 'user';
 }
 
 export interface ConversationSubscriber {
@@ -14,6 +21,12 @@ export interface ConversationSubscriber {
 interface StoredActivity {
   seq: number;
   activity: Activity;
+  bytes: number;
+}
+
+export interface HistoryLimits {
+  maxHistory: number;
+  maxHistoryBytes: number;
 }
 
 interface StreamTicket {
@@ -37,6 +50,7 @@ export class Conversation {
   started = false;
   private nextSeq = 0;
   private readonly history: StoredActivity[] = [];
+  private historyBytes = 0;
   private readonly subscribers = new Set<ConversationSubscriber>();
   private tickets: StreamTicket[] = [];
   private tokenHashes: string[] = [];
@@ -46,17 +60,12 @@ export class Conversation {
 
   constructor(
     readonly id: string,
-    readonly user: ChannelAccount,
-    readonly locale: string | undefined,
-    private readonly maxHistory: number,
+    readonly user: DirectLineUser,
+    public locale: string | undefined,
+    private readonly limits: HistoryLimits,
     now: number,
   ) {
     this.lastSeen = now;
-  }
-
-  /** Number of activities ever appended: the watermark after the newest one. */
-  get watermark(): number {
-    return this.nextSeq;
   }
 
   get isClosed(): boolean {
@@ -67,8 +76,12 @@ export class Conversation {
   append(activity: Activity, now: Date): Activity {
     const seq = this.nextSeq++;
     const stored: Activity = { ...activity, id: `${this.id}|${String(seq).padStart(SEQ_DIGITS, '0')}`, timestamp: now };
-    this.history.push({ seq, activity: stored });
-    if (this.history.length > this.maxHistory) this.history.splice(0, this.history.length - this.maxHistory);
+    const bytes = Buffer.byteLength(JSON.stringify(stored));
+    this.history.push({ seq, activity: stored, bytes });
+    this.historyBytes += bytes;
+    while (this.history.length > 1 && (this.history.length > this.limits.maxHistory || this.historyBytes > this.limits.maxHistoryBytes)) {
+      this.historyBytes -= this.history.shift()?.bytes ?? 0;
+    }
     const set: ActivitySet = { activities: [stored], watermark: String(this.nextSeq) };
     for (const subscriber of this.subscribers) subscriber.onActivities(set);
     return stored;
@@ -83,10 +96,6 @@ export class Conversation {
   subscribe(subscriber: ConversationSubscriber): () => void {
     this.subscribers.add(subscriber);
     return () => this.subscribers.delete(subscriber);
-  }
-
-  get subscriberCount(): number {
-    return this.subscribers.size;
   }
 
   addTokenHash(hash: string): string[] {
