@@ -5,7 +5,7 @@ import { ConceptMatcher, type ConceptLexicon } from './concepts';
 import { LanguageDetector, type Detection } from './detect';
 import { Speller } from './speller';
 import { LANGS, type Candidate, type Classification, type Example, type Lang } from './types';
-import { Vocabulary } from './vectors';
+import { Vocabulary, type SparseVector } from './vectors';
 
 /** The longest text analysed; anything after it is ignored rather than slowing every turn. */
 export const MAX_ANALYSED_CHARS = 2000;
@@ -36,6 +36,8 @@ interface Evidence {
   coverage: number;
   /** Per class, the share of the content words its own examples use (directly or through a shared concept). */
   support: Float64Array;
+  /** Probability that the text is in scope at all, from a model trained for that question alone. */
+  inScope: number;
 }
 
 /** Vocabulary, speller and both classifiers built from one set of analysed examples. */
@@ -48,12 +50,14 @@ class Core {
   private readonly classWords: Array<Set<string>>;
   private readonly softmax: SoftmaxClassifier;
   private readonly neighbours: NearestNeighbours;
+  private scope: SoftmaxClassifier | undefined;
 
   constructor(
     examples: readonly AnalysedExample[],
     private readonly classes: number,
     private readonly concepts: ConceptMatcher | undefined,
     seed: number,
+    private readonly outOfScope = -1,
   ) {
     const surfaces: string[] = [];
     const known = (surface: string, stem: string): void => {
@@ -80,6 +84,23 @@ class Core {
     const labels = examples.map((e) => e.label);
     this.softmax = SoftmaxClassifier.train(vectors, labels, this.vocabulary.size, classes, seed);
     this.neighbours = new NearestNeighbours(vectors, labels, this.vocabulary.size, classes);
+    // In scope or not, as a question of its own: out-of-scope examples are repeated until both
+    // sides weigh the same, so the boundary is not drowned by the in-scope majority.
+    if (outOfScope >= 0) {
+      const inside = labels.filter((l) => l !== outOfScope).length;
+      const outside = labels.length - inside;
+      const repeat = Math.max(1, Math.round(inside / Math.max(1, outside)));
+      const scopeVectors: SparseVector[] = [];
+      const scopeLabels: number[] = [];
+      vectors.forEach((v, i) => {
+        const out = labels[i] === outOfScope;
+        for (let r = 0; r < (out ? repeat : 1); r += 1) {
+          scopeVectors.push(v);
+          scopeLabels.push(out ? 1 : 0);
+        }
+      });
+      this.scope = SoftmaxClassifier.train(scopeVectors, scopeLabels, this.vocabulary.size, 2, seed + 101);
+    }
   }
 
   private bag(items: readonly Term[], lang: Lang): Map<string, number> {
@@ -105,8 +126,9 @@ class Core {
     }
     const probs = this.softmax.probabilities(x, new Float64Array(this.classes));
     const sims = this.neighbours.similarities(x, new Float64Array(this.classes));
+    const inScope = this.scope ? (this.scope.probabilities(x, new Float64Array(2))[0] as number) : 1;
     if (x.idx.length === 0) probs.fill(0);
-    return { probs, sims, unknown, coverage: x.coverage, support };
+    return { probs, sims, unknown, coverage: x.coverage, support, inScope: x.idx.length === 0 ? 0 : inScope };
   }
 }
 
@@ -170,7 +192,7 @@ export class Engine {
     for (let f = 0; f < folds; f += 1) {
       const train = analysed.filter((_, i) => foldOf[i] !== f);
       if (train.length === 0) continue;
-      const core = new Core(train, classes, concepts, seed + f);
+      const core = new Core(train, classes, concepts, seed + f, hasOutOfScope ? intents.length : -1);
       analysed.forEach((a, i) => {
         if (foldOf[i] === f) held.push({ evidence: core.evidence(a.terms, a.lang), label: a.label });
       });
@@ -197,7 +219,7 @@ export class Engine {
       }
     }
 
-    const core = new Core(analysed, classes, concepts, seed);
+    const core = new Core(analysed, classes, concepts, seed, hasOutOfScope ? intents.length : -1);
 
     const samples: number[][] = [];
     const labels: boolean[] = [];
@@ -312,7 +334,7 @@ function evidenceFeatures(evidence: Evidence, order: Ranked[], position: number,
   const p = evidence.probs[me.index] as number;
   const sim = evidence.sims[me.index] as number;
   const support = evidence.support[me.index] as number;
-  return [me.value, lead, p, sim, oosProb, oosSim, evidence.unknown, evidence.coverage, p * evidence.coverage, sim * evidence.coverage, support, p * support];
+  return [me.value, lead, p, sim, oosProb, oosSim, evidence.unknown, evidence.coverage, p * evidence.coverage, sim * evidence.coverage, support, p * support, evidence.inScope, evidence.inScope * p];
 }
 
 /** Fold number per item, spreading each label evenly over the folds in a fixed order. */
