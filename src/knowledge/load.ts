@@ -104,15 +104,12 @@ export function loadKnowledge(dir: string = KNOWLEDGE_DIR): Knowledge {
   };
 }
 
-/**
- * Reads and checks a set of labelled questions never used for training: `tests` is the
- * held-out set the bars are measured on, `dev` the set used while developing the engine.
- */
-export function loadTests(knowledge: Knowledge, folder: 'tests' | 'dev' = 'tests'): Record<Lang, TestsFile> {
+/** Reads and checks the held-out test questions (never used for training). */
+export function loadTests(knowledge: Knowledge): Record<Lang, TestsFile> {
   const tests = {} as Record<Lang, TestsFile>;
   const intents: IntentsFile = { source: knowledge.source, intents: [...knowledge.intents] };
   for (const lang of LANGS) {
-    const file = path.join(knowledge.dir, folder, `${lang}.json`);
+    const file = path.join(knowledge.dir, 'tests', `${lang}.json`);
     const parsed = parseFile(file, testsFileSchema);
     checkCoverage(file, lang, parsed.lang, intents, parsed.intents);
     tests[lang] = parsed;

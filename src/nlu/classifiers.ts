@@ -21,7 +21,7 @@ export class SoftmaxClassifier {
 
   static train(vectors: readonly SparseVector[], labels: readonly number[], features: number, classes: number, seed = 1): SoftmaxClassifier {
     const model = new SoftmaxClassifier(features, classes);
-    const epochs = Math.max(3, Math.min(10, Math.round(20000 / Math.max(1, vectors.length))));
+    const epochs = Math.max(2, Math.min(10, Math.round(20000 / Math.max(1, vectors.length))));
     const random = seededRandom(seed);
     const order = vectors.map((_, i) => i);
     const probs = new Float64Array(classes);
@@ -83,6 +83,9 @@ export class SoftmaxClassifier {
   }
 }
 
+const MIN_POSTINGS_CAP = 200;
+const MAX_POSTINGS_SHARE = 0.05;
+
 /** Cosine similarity to the nearest training example of each class, through an inverted index. */
 export class NearestNeighbours {
   private readonly postings: Array<{ docs: number[]; vals: number[] }>;
@@ -96,8 +99,14 @@ export class NearestNeighbours {
     private readonly classes: number,
   ) {
     this.postings = Array.from({ length: features }, () => ({ docs: [], vals: [] }));
+    // Features found in a large share of the examples (common letter sequences, "what") add
+    // little to a similarity but make every look-up touch every example; they are left out.
+    const df = new Int32Array(features);
+    for (const x of vectors) for (let k = 0; k < x.idx.length; k += 1) df[x.idx[k] as number] = (df[x.idx[k] as number] as number) + 1;
+    const cap = Math.max(MIN_POSTINGS_CAP, Math.ceil(vectors.length * MAX_POSTINGS_SHARE));
     vectors.forEach((x, doc) => {
       for (let k = 0; k < x.idx.length; k += 1) {
+        if ((df[x.idx[k] as number] as number) > cap) continue;
         const p = this.postings[x.idx[k] as number];
         if (!p) continue;
         p.docs.push(doc);

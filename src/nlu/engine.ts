@@ -13,6 +13,8 @@ export const MAX_ANALYSED_CHARS = 2000;
 /** Precision asked of direct answers on cross-validated data; below it the bot asks. */
 const ANSWER_PRECISION = 0.98;
 const BLENDS = [0.3, 0.5, 0.7] as const;
+/** From this many examples on, one cross-validation fold is scored instead of all of them. */
+const LARGE_DATA_SET = 6000;
 /**
  * How much worse declining an answerable question is than answering an out-of-scope one,
  * in the ratio of the tolerated rates (3% of answerable questions declined, 5% of
@@ -34,8 +36,8 @@ interface Evidence {
   unknown: number;
   /** Share of the text's feature weight that training has seen. */
   coverage: number;
-  /** Per class, the share of the content words its own examples use (directly or through a shared concept). */
-  support: Float64Array;
+  /** For a class, the share of the content words its own examples use (directly or through a shared concept). */
+  support(label: number): number;
   /** Probability that the text is in scope at all, from a model trained for that question alone. */
   inScope: number;
 }
@@ -82,7 +84,8 @@ class Core {
     this.vocabulary = new Vocabulary(bags);
     const vectors = bags.map((bag) => this.vocabulary.vectorize(bag));
     const labels = examples.map((e) => e.label);
-    this.softmax = SoftmaxClassifier.train(vectors, labels, this.vocabulary.size, classes, seed);
+    const wordLevel = vectors.map((v) => this.vocabulary.wordLevel(v));
+    this.softmax = SoftmaxClassifier.train(wordLevel, labels, this.vocabulary.size, classes, seed);
     this.neighbours = new NearestNeighbours(vectors, labels, this.vocabulary.size, classes);
     // In scope or not, as a question of its own: out-of-scope examples are repeated until both
     // sides weigh the same, so the boundary is not drowned by the in-scope majority.
@@ -112,19 +115,17 @@ class Core {
     const content = contentTerms(fixed);
     const unknown = content.filter((t) => !this.knownStems.has(t.stem)).length / Math.max(1, content.length);
     const x = this.vocabulary.vectorize(this.bag(fixed, lang));
-    const support = new Float64Array(this.classes);
-    if (content.length > 0) {
-      const conceptsOf = content.map((t) => this.concepts?.match([t], lang) ?? []);
-      for (let c = 0; c < this.classes; c += 1) {
-        const words = this.classWords[c] as Set<string>;
-        let used = 0;
-        content.forEach((t, i) => {
-          if (words.has(t.stem) || (conceptsOf[i] as string[]).some((k) => words.has(`#${k}`))) used += 1;
-        });
-        support[c] = used / content.length;
-      }
-    }
-    const probs = this.softmax.probabilities(x, new Float64Array(this.classes));
+    const conceptsOf = content.map((t) => this.concepts?.match([t], lang) ?? []);
+    const support = (label: number): number => {
+      const words = this.classWords[label];
+      if (!words || content.length === 0) return 0;
+      let used = 0;
+      content.forEach((t, i) => {
+        if (words.has(t.stem) || (conceptsOf[i] as string[]).some((k) => words.has(`#${k}`))) used += 1;
+      });
+      return used / content.length;
+    };
+    const probs = this.softmax.probabilities(this.vocabulary.wordLevel(x), new Float64Array(this.classes));
     const sims = this.neighbours.similarities(x, new Float64Array(this.classes));
     const inScope = this.scope ? (this.scope.probabilities(x, new Float64Array(2))[0] as number) : 1;
     if (x.idx.length === 0) probs.fill(0);
@@ -186,10 +187,12 @@ export class Engine {
     });
 
     // Cross-validation: each example is scored by a model that never saw it.
-    const folds = Math.max(2, Math.min(options.folds ?? (analysed.length > 5000 ? 3 : 5), analysed.length));
+    const folds = Math.max(2, Math.min(options.folds ?? 5, analysed.length));
     const foldOf = stratifiedFolds(analysed.map((a) => a.label), folds);
     const held: Array<{ evidence: Evidence; label: number }> = [];
-    for (let f = 0; f < folds; f += 1) {
+    // A large data set gives enough held-out scores from one fold; the others would only cost time.
+    const scoredFolds = analysed.length > LARGE_DATA_SET ? 1 : folds;
+    for (let f = 0; f < scoredFolds; f += 1) {
       const train = analysed.filter((_, i) => foldOf[i] !== f);
       if (train.length === 0) continue;
       const core = new Core(train, classes, concepts, seed + f, hasOutOfScope ? intents.length : -1);
@@ -316,12 +319,18 @@ interface Ranked {
 }
 
 /** In-scope classes by blended score, best first; ties broken by class order for determinism. */
-function ranked(evidence: Evidence, blend: number, nIntents: number): Ranked[] {
+function ranked(evidence: Evidence, blend: number, nIntents: number, limit = 3): Ranked[] {
+  // Only the first few places are ever read: keep a short sorted list instead of sorting all classes.
   const out: Ranked[] = [];
   for (let c = 0; c < nIntents; c += 1) {
-    out.push({ index: c, value: blend * (evidence.probs[c] as number) + (1 - blend) * (evidence.sims[c] as number) });
+    const value = blend * (evidence.probs[c] as number) + (1 - blend) * (evidence.sims[c] as number);
+    if (out.length === limit && value <= (out[limit - 1] as Ranked).value) continue;
+    let at = out.length;
+    while (at > 0 && (out[at - 1] as Ranked).value < value) at -= 1;
+    out.splice(at, 0, { index: c, value });
+    if (out.length > limit) out.pop();
   }
-  return out.sort((a, b) => b.value - a.value || a.index - b.index);
+  return out;
 }
 
 /** What the calibrator sees for the candidate at `position`: its score, its lead, and the out-of-scope evidence. */
@@ -333,7 +342,7 @@ function evidenceFeatures(evidence: Evidence, order: Ranked[], position: number,
   const oosSim = hasOutOfScope ? (evidence.sims[nIntents] as number) : 0;
   const p = evidence.probs[me.index] as number;
   const sim = evidence.sims[me.index] as number;
-  const support = evidence.support[me.index] as number;
+  const support = evidence.support(me.index);
   return [me.value, lead, p, sim, oosProb, oosSim, evidence.unknown, evidence.coverage, p * evidence.coverage, sim * evidence.coverage, support, p * support, evidence.inScope, evidence.inScope * p];
 }
 

