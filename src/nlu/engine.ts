@@ -139,11 +139,14 @@ export interface EngineReport {
   outOfScopeExamples: number;
   folds: number;
   blend: number;
+  /** Below this probability of being in scope at all, the engine declines. */
   declineThreshold: number;
+  /** Below this score (probability that the best intent is right), the engine asks which was meant. */
   answerThreshold: number;
   /** Cross-validated share of in-scope examples whose top intent was right. */
   crossValidatedAccuracy: number;
   calibration: { weights: readonly number[]; bias: number };
+  scopeCalibration: { weights: readonly number[]; bias: number };
 }
 
 export interface TrainOptions {
@@ -166,6 +169,7 @@ export class Engine {
     private readonly core: Core,
     private readonly blend: number,
     private readonly calibrator: Calibrator,
+    private readonly scopeCalibrator: Calibrator,
     private readonly declineThreshold: number,
     private readonly answerThreshold: number,
     private readonly detector: LanguageDetector,
@@ -237,10 +241,17 @@ export class Engine {
       labels.push(correct);
       rows.push({ x, inScope: h.label < nIntents, correct });
     }
+    // Two questions, two calibrations: is the message in scope at all (decides declining), and is
+    // the best intent the right one (the score; decides answering or asking which was meant). An
+    // answerable question whose intents are close calls for "Did you mean", not for a decline.
     const calibrator = Calibrator.fit(samples, labels);
-    const outcomes: ScoredOutcome[] = rows.map((r) => ({ p: calibrator.probability(r.x), inScope: r.inScope, correct: r.correct }));
-    const declineThreshold = chooseDeclineThreshold(outcomes, DECLINE_COST_RATIO);
-    const answerThreshold = chooseAnswerThreshold(outcomes, declineThreshold, ANSWER_PRECISION);
+    const scopeCalibrator = Calibrator.fit(samples, rows.map((r) => r.inScope));
+    const scopeOutcomes: ScoredOutcome[] = rows.map((r) => ({ p: scopeCalibrator.probability(r.x), inScope: r.inScope, correct: r.inScope }));
+    const declineThreshold = chooseDeclineThreshold(scopeOutcomes, DECLINE_COST_RATIO);
+    const outcomes: ScoredOutcome[] = rows
+      .filter((r) => scopeCalibrator.probability(r.x) >= declineThreshold)
+      .map((r) => ({ p: calibrator.probability(r.x), inScope: r.inScope, correct: r.correct }));
+    const answerThreshold = chooseAnswerThreshold(outcomes, 0, ANSWER_PRECISION);
 
     const report: EngineReport = {
       examples: analysed.length,
@@ -252,8 +263,9 @@ export class Engine {
       answerThreshold,
       crossValidatedAccuracy: bestAccuracy,
       calibration: { weights: calibrator.weights, bias: calibrator.bias },
+      scopeCalibration: { weights: scopeCalibrator.weights, bias: scopeCalibrator.bias },
     };
-    return new Engine(intents, hasOutOfScope, core, blend, calibrator, declineThreshold, answerThreshold, detector, report);
+    return new Engine(intents, hasOutOfScope, core, blend, calibrator, scopeCalibrator, declineThreshold, answerThreshold, detector, report);
   }
 
   /** The language of a message, with word statistics learnt from the training examples. */
@@ -300,7 +312,8 @@ export class Engine {
       candidates.push({ intent: this.intents[entry.index] as string, score: round(Math.min(own, cap)) });
     });
     const top = candidates[0] as Candidate;
-    const decision = top.score < this.declineThreshold ? 'decline' : top.score < this.answerThreshold ? 'clarify' : 'answer';
+    const inScope = this.scopeCalibrator.probability(evidenceFeatures(evidence, order, 0, nIntents, this.hasOutOfScope));
+    const decision = inScope < this.declineThreshold ? 'decline' : top.score < this.answerThreshold ? 'clarify' : 'answer';
     return { intent: decision === 'decline' ? null : top.intent, score: top.score, decision, best: top.intent, candidates, lang };
   }
 }
