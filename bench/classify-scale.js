@@ -5,20 +5,9 @@ const { execFileSync } = require('node:child_process');
 const { mkdtempSync, writeFileSync, rmSync } = require('node:fs');
 const { tmpdir } = require('node:os');
 const path = require('node:path');
+const { seededRandom } = require('../dist/nlu/random');
 
-
-function random(seed) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-const rand = random(2023);
+const rand = seededRandom(2023);
 const pick = (list) => list[Math.floor(rand() * list.length)];
 const syllables = ['ka', 'lo', 'mi', 'ren', 'sto', 'va', 'pel', 'tur', 'nik', 'so', 'dra', 'fen', 'gul', 'hem', 'jor', 'bas', 'cli', 'mon'];
 const word = () => pick(syllables) + pick(syllables) + (rand() < 0.5 ? pick(syllables) : '');
