@@ -287,12 +287,14 @@ export class Engine {
     const input = typeof text === 'string' ? clip(text) : '';
     const chosen = lang ?? this.detector.detect(input)?.lang;
     if (chosen) return this.classifyIn(input, chosen);
-    let best: Classification | undefined;
+    // English first, so that input with no language at all (empty, emoji) reports English.
+    let best = this.classifyIn(input, 'en');
     for (const candidate of LANGS) {
+      if (candidate === 'en') continue;
       const result = this.classifyIn(input, candidate);
-      if (!best || result.score > best.score) best = result;
+      if (result.score > best.score) best = result;
     }
-    return best as Classification;
+    return best;
   }
 
   private classifyIn(text: string, lang: Lang): Classification {
