@@ -14,7 +14,7 @@ export const MAX_ANALYSED_CHARS = 2000;
 const ANSWER_PRECISION = 0.98;
 const BLENDS = [0.3, 0.5, 0.7] as const;
 /** From this many examples on, one cross-validation fold is scored instead of all of them. */
-const LARGE_DATA_SET = 6000;
+const LARGE_DATA_SET = 10000;
 /**
  * How much worse declining an answerable question is than answering an out-of-scope one,
  * in the ratio of the tolerated rates (3% of answerable questions declined, 5% of
