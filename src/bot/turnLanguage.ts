@@ -11,7 +11,10 @@ export interface LanguageTurn {
   /** The language every reply of this turn is written in. */
   reply: Lang;
   reason: ReplyLanguageReason;
-  /** The language the question is written in, when the detector is confident: the pipeline it is matched with. */
+  /**
+   * The language the detector found in the question, however sure: the pipeline it is matched
+   * with, so the engine does not detect it a second time.
+   */
   textLang?: Lang;
   /** An explicit language request in this message. */
   command?: LanguageCommand;
@@ -64,7 +67,7 @@ export class LanguageMemory {
     const turn: LanguageTurn = {
       reply: decided.lang,
       reason: decided.reason,
-      ...(confident ? { textLang: confident.lang } : {}),
+      ...(detection ? { textLang: detection.lang } : {}),
       ...(command ? { command } : {}),
       question,
     };
