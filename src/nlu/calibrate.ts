@@ -93,38 +93,19 @@ export interface ScoredOutcome {
 }
 
 /**
- * The decline threshold that minimises the cost of wrong decisions on cross-validated
- * outcomes: the share of in-scope items declined, weighted by `inScopeWeight`, plus the
- * share of out-of-scope items answered. In-scope items whose top intent is wrong cost
- * nothing when declined. With no out-of-scope items nothing is declined. Ties go to the
- * middle of the best interval.
+ * The decline threshold for a calibrated probability of being in scope, from the Bayes decision
+ * rule: decline when the expected cost of declining (p times the cost of declining one
+ * answerable question) exceeds that of answering ((1 - p) times the cost of answering one
+ * out-of-scope question). Costs are per item of each kind, so that each kind weighs by its
+ * share of the data: a rate of answerable questions declined counts `inScopeWeight` times a
+ * rate of out-of-scope ones answered. A closed form rather than a search over the
+ * cross-validated scores: the cost curve is flat near its minimum, so a search lands on a
+ * different threshold with every change of seed or data.
  */
-export function chooseDeclineThreshold(outcomes: readonly ScoredOutcome[], inScopeWeight = 1): number {
-  const inScope = outcomes.filter((o) => o.inScope).length;
-  const outOfScope = outcomes.length - inScope;
-  if (outOfScope === 0 || inScope === 0) return 0;
-  const sorted = outcomes.slice().sort((a, b) => a.p - b.p);
-  // Threshold below every score: everything answered.
-  let answeredRight = sorted.filter((o) => o.inScope && o.correct).length;
-  let declinedOut = 0;
-  const value0 = (right: number, declined: number): number => inScopeWeight * (right / inScope) + declined / outOfScope;
-  let best = value0(answeredRight, 0);
-  let bestLow = 0;
-  let bestHigh = sorted[0]?.p ?? 0;
-  for (let i = 0; i < sorted.length; i += 1) {
-    const o = sorted[i] as ScoredOutcome;
-    if (o.inScope && o.correct) answeredRight -= 1;
-    if (!o.inScope) declinedOut += 1;
-    const next = sorted[i + 1];
-    if (next && next.p === o.p) continue;
-    const value = value0(answeredRight, declinedOut);
-    if (value > best + 1e-12) {
-      best = value;
-      bestLow = o.p;
-      bestHigh = next ? next.p : 1;
-    }
-  }
-  return (bestLow + bestHigh) / 2;
+export function declineThresholdFor(inScope: number, outOfScope: number, inScopeWeight = 1): number {
+  if (outOfScope <= 0 || inScope <= 0) return 0;
+  const odds = inScope / (inScopeWeight * outOfScope);
+  return odds / (1 + odds);
 }
 
 /**

@@ -1,5 +1,5 @@
 import { analyze, contentTerms, correctTerms, features, type Term } from './analyze';
-import { Calibrator, chooseAnswerThreshold, chooseDeclineThreshold, type ScoredOutcome } from './calibrate';
+import { Calibrator, chooseAnswerThreshold, declineThresholdFor, type ScoredOutcome } from './calibrate';
 import { NearestNeighbours, SoftmaxClassifier } from './classifiers';
 import { ConceptMatcher, type ConceptLexicon } from './concepts';
 import { LanguageDetector, type Detection } from './detect';
@@ -84,8 +84,7 @@ class Core {
     this.vocabulary = new Vocabulary(bags);
     const vectors = bags.map((bag) => this.vocabulary.vectorize(bag));
     const labels = examples.map((e) => e.label);
-    const wordLevel = vectors.map((v) => this.vocabulary.wordLevel(v));
-    this.softmax = SoftmaxClassifier.train(wordLevel, labels, this.vocabulary.size, classes, seed);
+    this.softmax = SoftmaxClassifier.train(vectors, labels, this.vocabulary.size, classes, seed);
     this.neighbours = new NearestNeighbours(vectors, labels, this.vocabulary.size, classes);
     // In scope or not, as a question of its own: out-of-scope examples are repeated until both
     // sides weigh the same, so the boundary is not drowned by the in-scope majority.
@@ -125,7 +124,7 @@ class Core {
       });
       return used / content.length;
     };
-    const probs = this.softmax.probabilities(this.vocabulary.wordLevel(x), new Float64Array(this.classes));
+    const probs = this.softmax.probabilities(x, new Float64Array(this.classes));
     const sims = this.neighbours.similarities(x, new Float64Array(this.classes));
     const inScope = this.scope ? (this.scope.probabilities(x, new Float64Array(2))[0] as number) : 1;
     if (x.idx.length === 0) probs.fill(0);
@@ -246,8 +245,8 @@ export class Engine {
     // answerable question whose intents are close calls for "Did you mean", not for a decline.
     const calibrator = Calibrator.fit(samples, labels);
     const scopeCalibrator = Calibrator.fit(samples, rows.map((r) => r.inScope));
-    const scopeOutcomes: ScoredOutcome[] = rows.map((r) => ({ p: scopeCalibrator.probability(r.x), inScope: r.inScope, correct: r.inScope }));
-    const declineThreshold = chooseDeclineThreshold(scopeOutcomes, DECLINE_COST_RATIO);
+    const inScopeRows = rows.filter((r) => r.inScope).length;
+    const declineThreshold = hasOutOfScope ? declineThresholdFor(inScopeRows, rows.length - inScopeRows, DECLINE_COST_RATIO) : 0;
     const outcomes: ScoredOutcome[] = rows
       .filter((r) => scopeCalibrator.probability(r.x) >= declineThreshold)
       .map((r) => ({ p: calibrator.probability(r.x), inScope: r.inScope, correct: r.correct }));

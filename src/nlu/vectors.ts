@@ -13,8 +13,6 @@ export class Vocabulary {
   private readonly ids = new Map<string, number>();
   private idfs: Float64Array = new Float64Array(0);
   private unseenIdf = 1;
-  /** Whether each feature is a character n-gram. */
-  private charFeature: Uint8Array = new Uint8Array(0);
 
   constructor(bags: readonly FeatureBag[]) {
     const df = new Map<string, number>();
@@ -26,14 +24,6 @@ export class Vocabulary {
       this.idfs[i] = Math.log((bags.length + 1) / ((df.get(key) ?? 0) + 1)) + 1;
     });
     this.unseenIdf = Math.log(bags.length + 1) + 1;
-    this.charFeature = Uint8Array.from(keys, (key) => (groupOf(key) === 'char' ? 1 : 0));
-  }
-
-  /** The vector without its character n-grams (the word-level view the linear models use). */
-  wordLevel(x: SparseVector): SparseVector {
-    const keep: number[] = [];
-    for (let k = 0; k < x.idx.length; k += 1) if (this.charFeature[x.idx[k] as number] === 0) keep.push(k);
-    return { idx: Int32Array.from(keep, (k) => x.idx[k] as number), val: Float32Array.from(keep, (k) => x.val[k] as number), coverage: x.coverage };
   }
 
   get size(): number {
