@@ -90,7 +90,7 @@ function main(): void {
     const r = engine.report;
     const out: string[] = [];
     out.push(`Trained on ${r.examples} examples (${r.intents} intents, ${r.outOfScopeExamples} out-of-scope) in 3 languages.`);
-    out.push(`Chosen from ${r.folds}-fold cross-validated scores: blend ${r.blend}, decline when the chance of being in scope is below ${r.declineThreshold.toFixed(3)}, ask "Did you mean" when the score is below ${r.answerThreshold.toFixed(3)}.`);
+    out.push(`Chosen from cross-validated scores (${r.scoredFolds === r.folds ? `all ${r.folds} folds` : `${r.scoredFolds} of ${r.folds} folds`}): blend ${r.blend}, decline when the chance of being in scope is below ${r.declineThreshold.toFixed(3)}, ask "Did you mean" when the score is below ${r.answerThreshold.toFixed(3)}.`);
     out.push('', 'Held-out test questions (never trained on):', HEADER);
     for (const lang of [...LANGS, 'all'] as const) out.push(line(lang, perLang[lang]));
     out.push('', 'Most confused (expected -> predicted):');

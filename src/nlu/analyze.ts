@@ -30,7 +30,12 @@ export function contentTerms(items: readonly Term[]): Term[] {
 
 export type FeatureBag = Map<string, number>;
 
-export const GROUP_WEIGHTS = { word: 1, bigram: 0.5, char: 1, concept: 1.2 } as const;
+/**
+ * Weight of each feature group in a vector, chosen on cross-validated accuracy over the examples.
+ * Concepts weigh little: a shared concept should tip a close call, not outvote the words (a
+ * "when" in a question about the place of the signing).
+ */
+export const GROUP_WEIGHTS = { word: 1, bigram: 0.5, char: 1, concept: 0.3 } as const;
 export type FeatureGroup = keyof typeof GROUP_WEIGHTS;
 export const FEATURE_GROUPS = Object.keys(GROUP_WEIGHTS) as FeatureGroup[];
 

@@ -137,6 +137,8 @@ export interface EngineReport {
   intents: number;
   outOfScopeExamples: number;
   folds: number;
+  /** How many of the folds were scored (one for a large data set). */
+  scoredFolds: number;
   blend: number;
   /** Below this probability of being in scope at all, the engine declines. */
   declineThreshold: number;
@@ -257,6 +259,7 @@ export class Engine {
       intents: nIntents,
       outOfScopeExamples: analysed.filter((a) => a.label === nIntents).length,
       folds,
+      scoredFolds,
       blend,
       declineThreshold,
       answerThreshold,
