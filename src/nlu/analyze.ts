@@ -19,7 +19,10 @@ export function analyze(text: string, lang: Lang): Term[] {
 
 function termOf(token: string, lang: Lang, stop: boolean): Term {
   const pack = LANGUAGE_PACKS[lang];
-  return { surface: foldDiacritics(token), stem: foldDiacritics(pack.stem(pack.prenormalize(token))), stop };
+  // The stemmer sees the folded word, so that a word typed with or without its accents gets the
+  // same stem ("lombès"/"lombes", "signée"/"signee"); stemming first and folding after does not.
+  const surface = foldDiacritics(token);
+  return { surface, stem: pack.stem(pack.prenormalize(surface)), stop };
 }
 
 /** The content words; a text made only of function words ("who are you", "hvad er du") keeps them all. */

@@ -34,6 +34,12 @@ function englishSpelling(word: string): string {
   return word.replace(/(i|y)z(e|es|ed|ing|ation|ations)$/, '$1s$2');
 }
 
+function frenchSpelling(word: string): string {
+  // Words reach the stemmer with their accents folded, so a feminine past participle ("signée",
+  // typed "signee" as often as not) would keep an extra "e" that its masculine form loses.
+  return word.replace(/ee(s?)$/, 'e$1');
+}
+
 function pack(lang: Lang, stem: (w: string) => string, stop: string[], prenormalize: (w: string) => string = (w) => w): LanguagePack {
   const keep = new Set(KEEP[lang]);
   return {
@@ -47,6 +53,6 @@ function pack(lang: Lang, stem: (w: string) => string, stop: string[], prenormal
 
 export const LANGUAGE_PACKS: Record<Lang, LanguagePack> = {
   en: pack('en', (w) => PorterStemmer.stem(w), englishStopwords, englishSpelling),
-  fr: pack('fr', (w) => PorterStemmerFr.stem(w), frenchStopwords),
+  fr: pack('fr', (w) => PorterStemmerFr.stem(w), frenchStopwords, frenchSpelling),
   da: pack('da', (w) => danish.stem(w), stopwordsIso.da ?? []),
 };
