@@ -2,17 +2,17 @@ import { seededRandom, shuffled } from './random';
 import type { SparseVector } from './vectors';
 
 /**
- * Multinomial logistic regression over sparse vectors, trained by SGD in a seeded order.
- * Written by hand because natural's LogisticRegressionClassifier is binary one-vs-rest over
- * its own bag of words and too slow for 15,000 examples; this one takes our feature vectors
- * and updates only the classes whose gradient is not negligible.
- */
-/**
  * Example updates per training run: small data sets get more passes (up to 10), large ones
  * at least 2. Cross-validated accuracy rose up to about 60,000 and was flat beyond.
  */
 const TRAINING_UPDATES = 60000;
 
+/**
+ * Multinomial logistic regression over sparse vectors, trained by SGD in a seeded order.
+ * Written by hand because natural's LogisticRegressionClassifier is binary one-vs-rest over
+ * its own bag of words and too slow for 15,000 examples; this one takes our feature vectors
+ * and updates only the classes whose gradient is not negligible.
+ */
 export class SoftmaxClassifier {
   private readonly weights: Float32Array;
   private readonly bias: Float64Array;
