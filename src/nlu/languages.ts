@@ -20,11 +20,12 @@ export interface LanguagePack {
 
 // Interrogatives, pronouns of address and courtesy words decide intents here
 // ("who signed" vs "when signed", "who are you", "hej", "tak"), so the generic
-// stop lists must not drop them.
+// stop lists must not drop them; nor the verb "do" ("what does DNGC do" asks about
+// its work, "what is DNGC" about what it is).
 const KEEP: Record<Lang, string[]> = {
-  en: ['who', 'whom', 'whose', 'when', 'where', 'why', 'what', 'which', 'how', 'you', 'your', 'hello', 'hi', 'thanks', 'thank', 'bye', 'help', 'date', 'place'],
+  en: ['who', 'whom', 'whose', 'when', 'where', 'why', 'what', 'which', 'how', 'you', 'your', 'hello', 'hi', 'thanks', 'thank', 'bye', 'help', 'date', 'place', 'do', 'doing'],
   da: ['hvem', 'hvis', 'hvornår', 'hvor', 'hvorfor', 'hvad', 'hvilke', 'hvilken', 'hvilket', 'hvordan', 'du', 'dig', 'jer', 'hej', 'tak', 'farvel', 'hjælp'],
-  fr: ['qui', 'quand', 'où', 'pourquoi', 'quoi', 'quel', 'quelle', 'quels', 'quelles', 'comment', 'combien', 'tu', 'toi', 'te', 'vous', 'bonjour', 'merci', 'salut', 'aide', 'date', 'lieu'],
+  fr: ['qui', 'quand', 'où', 'pourquoi', 'quoi', 'quel', 'quelle', 'quels', 'quelles', 'comment', 'combien', 'tu', 'toi', 'te', 'vous', 'bonjour', 'merci', 'salut', 'aide', 'date', 'lieu', 'faire'],
 };
 
 const danish = newStemmer('danish');

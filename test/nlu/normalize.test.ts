@@ -78,5 +78,7 @@ describe('stems per language (accents folded)', () => {
     expect(terms.filter((t) => !t.stop).map((t) => t.surface)).toEqual(['who', 'you']);
     expect(analyze('hvem er du', 'da').filter((t) => !t.stop).map((t) => t.surface)).toEqual(['hvem', 'du']);
     expect(analyze('qui es-tu', 'fr').filter((t) => !t.stop).map((t) => t.surface)).toEqual(['qui', 'tu']);
+    expect(analyze('what does DNGC do', 'en').filter((t) => !t.stop).map((t) => t.surface)).toEqual(['what', 'dngc', 'do']);
+    expect(analyze('faire', 'fr').map((t) => t.stop)).toEqual([false]);
   });
 });
