@@ -8,7 +8,7 @@ describe('accuracy on the held-out test questions (never trained on)', () => {
   const tests = loadTests(knowledge);
   const engine = buildEngine(knowledge);
 
-  test.each(LANGS)(`%s: at least ${BARS.accuracy * 100}% right, ${BARS.outOfScopeRecall * 100}% of out-of-scope questions declined, at most ${BARS.inScopeDeclined * 100}% of answerable ones declined`, (lang) => {
+  test.each(LANGS)(`%s: at least ${Math.round(BARS.accuracy * 100)}% right, ${Math.round(BARS.outOfScopeRecall * 100)}% of out-of-scope questions declined, at most ${Math.round(BARS.inScopeDeclined * 100)}% of answerable ones declined`, (lang) => {
     const inScope: LabelledQuery[] = Object.entries(tests[lang].intents).flatMap(([intent, list]) => list.map((text) => ({ text, intent, lang })));
     const outOfScope: LabelledQuery[] = tests[lang].outOfScope.map((text) => ({ text, intent: null, lang }));
     const queries = [...inScope, ...outOfScope];
